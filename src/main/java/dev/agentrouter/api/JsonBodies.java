@@ -1,0 +1,66 @@
+package dev.agentrouter.api;
+
+import java.io.IOException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.agentrouter.config.RouterConfig;
+
+/**
+ * Reads JSON request bodies with the checks a caller needs precise answers for: size, emptiness, syntax (with line
+ * and column) and shape. The raw bytes are read by the resource so that none of this depends on a framework default.
+ */
+@ApplicationScoped
+public class JsonBodies {
+
+    private final ObjectMapper mapper;
+    private final int maxBytes;
+
+    public JsonBodies(ObjectMapper mapper, RouterConfig config) {
+        this.mapper = mapper;
+        this.maxBytes = config.api().maxBodyBytes();
+    }
+
+    public int maxBytes() {
+        return maxBytes;
+    }
+
+    /** Parses a body that must be one JSON object. */
+    public JsonNode object(byte[] body, String example) {
+        if (body == null || body.length == 0) {
+            throw ApiProblem.badRequest("empty-body", "Empty request body",
+                    "the request body is empty; send a JSON object such as " + example);
+        }
+        if (body.length > maxBytes) {
+            throw tooLarge(body.length);
+        }
+        JsonNode node;
+        try {
+            node = mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw ApiProblem.badRequest("malformed-json", "Malformed JSON",
+                    "the request body is not valid JSON" + where + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw ApiProblem.badRequest("malformed-json", "Malformed JSON",
+                    "the request body could not be read as JSON: " + e.getMessage());
+        }
+        if (node == null || node.isMissingNode() || !node.isObject()) {
+            throw ApiProblem.badRequest("invalid-request", "Invalid request",
+                    "the request body must be a JSON object such as " + example);
+        }
+        return node;
+    }
+
+    public ApiProblem tooLarge(long length) {
+        return new ApiProblem(413, "body-too-large", "Request body too large",
+                "the request body has " + length + " bytes; the limit is " + maxBytes
+                        + " (configuration key router.api.max-body-bytes)");
+    }
+}

@@ -1,0 +1,41 @@
+package dev.agentrouter.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.agentrouter.routing.Candidate;
+import dev.agentrouter.routing.Evidence;
+import dev.agentrouter.routing.RouteDecision;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** The body of a {@code POST /v1/route} answer. */
+@RegisterForReflection
+public record RouteResponse(String agent, double confidence, String outcome, String reason,
+                            List<CandidateView> candidates, long catalogVersion) {
+
+    /** One ranked agent and the evidence behind its score. */
+    @RegisterForReflection
+    public record CandidateView(String agent, double score, double probability, Map<String, Double> fieldScores,
+                                List<Evidence.TermMatch> matchedTerms, Evidence.ExampleMatch bestExample) {}
+
+    static RouteResponse of(RouteDecision decision, long catalogVersion) {
+        List<CandidateView> candidates = decision.candidates().stream().map(RouteResponse::view).toList();
+        return new RouteResponse(decision.agent(), round(decision.confidence()), decision.outcome().key(),
+                decision.reason(), candidates, catalogVersion);
+    }
+
+    private static CandidateView view(Candidate c) {
+        Map<String, Double> fields = new LinkedHashMap<>();
+        c.evidence().fieldScores().forEach((f, s) -> fields.put(f.key(), round(s)));
+        List<Evidence.TermMatch> terms = c.evidence().matchedTerms().stream()
+                .map(t -> new Evidence.TermMatch(t.term(), round(t.contribution()), t.fields()))
+                .toList();
+        return new CandidateView(c.agent(), round(c.score()), round(c.probability()), fields, terms,
+                c.evidence().bestExample());
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10_000) / 10_000.0;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.agentrouter.observability;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.agentrouter.catalog.CatalogSnapshot;
+import dev.agentrouter.catalog.CatalogWatcher;
+import dev.agentrouter.routing.RouteDecision;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * The router's own metrics. Tag values are bounded: agent names come from the catalog (the operator's files), the
+ * rest from enums. No prompt text ever becomes a tag.
+ */
+@ApplicationScoped
+public class RouterMetrics {
+
+    /** Tag value for decisions without an agent. */
+    static final String NO_AGENT = "none";
+
+    private final MeterRegistry registry;
+    private final Timer routingLatency;
+    private final AtomicInteger agents = new AtomicInteger();
+    private final AtomicInteger rejectedFiles = new AtomicInteger();
+    private final AtomicInteger catalogVersion = new AtomicInteger();
+
+    public RouterMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.routingLatency = Timer.builder("router.routing.duration")
+                .description("Time to score a prompt against the catalog and decide")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofNanos(1_000))
+                .maximumExpectedValue(Duration.ofMillis(100))
+                .register(registry);
+        registry.gauge("router.catalog.agents", agents);
+        registry.gauge("router.catalog.rejected.files", rejectedFiles);
+        registry.gauge("router.catalog.version", catalogVersion);
+        for (CatalogWatcher.Outcome o : CatalogWatcher.Outcome.values()) {
+            reloads(o);
+        }
+    }
+
+    public void decided(RouteDecision decision, long nanos) {
+        routingLatency.record(nanos, TimeUnit.NANOSECONDS);
+        Counter.builder("router.decisions")
+                .description("Routing decisions by chosen agent and outcome")
+                .tag("agent", decision.agent() == null ? NO_AGENT : decision.agent())
+                .tag("outcome", decision.outcome().key())
+                .register(registry)
+                .increment();
+    }
+
+    public void catalogLoaded(CatalogSnapshot snapshot, CatalogWatcher.Outcome outcome) {
+        reloads(outcome).increment();
+        agents.set(snapshot.agents().size());
+        rejectedFiles.set(snapshot.rejected().size());
+        catalogVersion.set((int) snapshot.version());
+    }
+
+    private Counter reloads(CatalogWatcher.Outcome outcome) {
+        return Counter.builder("router.catalog.reloads")
+                .description("Catalog load attempts by outcome (success, partial: some files rejected, failed)")
+                .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+                .register(registry);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.agentrouter.routing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Scores a query against an index and turns the scores into a decision: the best agent when the evidence is strong
+ * enough, otherwise the fallback agent or nothing. Confidence combines how clearly the best agent beats the rest
+ * (softmax share) with how much of the query it explains at all (idf-weighted coverage), so a prompt about something
+ * no agent covers is not routed just because one agent scored marginally higher than the others.
+ */
+public final class Router {
+
+    private final RoutingPolicy policy;
+
+    public Router(RoutingPolicy policy) {
+        this.policy = policy;
+    }
+
+    public RoutingPolicy policy() {
+        return policy;
+    }
+
+    public RouteDecision route(LexicalIndex index, Query query) {
+        AnalyzedQuery analyzed = index.analyze(query);
+        if (index.size() == 0) {
+            return abstain(0, List.of(), "the catalog has no agents");
+        }
+        if (analyzed.isEmpty()) {
+            return abstain(0, List.of(), "the prompt has no words to match (only stop words or symbols)");
+        }
+        double[] scores = index.score(analyzed);
+        int[] top = topK(scores, policy.maxCandidates());
+        double best = scores[top[0]];
+        if (best <= 0) {
+            return abstain(0, List.of(), "no agent shares a word with the prompt");
+        }
+        double sum = 0;
+        for (double s : scores) {
+            sum += Math.exp((s - best) / policy.temperature());
+        }
+        List<Candidate> candidates = new ArrayList<>(top.length);
+        for (int a : top) {
+            if (scores[a] <= 0) {
+                break;
+            }
+            double probability = Math.exp((scores[a] - best) / policy.temperature()) / sum;
+            candidates.add(new Candidate(index.agents().get(a).name(), scores[a], probability,
+                    index.explain(analyzed, a)));
+        }
+        double coverage = index.coverage(analyzed, top[0]);
+        double confidence = candidates.get(0).probability() * Math.sqrt(coverage);
+        Candidate winner = candidates.get(0);
+        String why = explain(winner, coverage);
+        if (confidence >= policy.minConfidence()) {
+            return new RouteDecision(winner.agent(), confidence, RouteDecision.Outcome.ROUTED, candidates,
+                    "routed to " + winner.agent() + ": " + why);
+        }
+        String low = String.format(Locale.ROOT, "confidence %.2f is below the threshold %.2f (best candidate %s: %s)",
+                confidence, policy.minConfidence(), winner.agent(), why);
+        return abstain(confidence, candidates, low);
+    }
+
+    private RouteDecision abstain(double confidence, List<Candidate> candidates, String why) {
+        if (policy.fallbackAgent().isPresent()) {
+            String fallback = policy.fallbackAgent().get();
+            return new RouteDecision(fallback, confidence, RouteDecision.Outcome.FALLBACK, candidates,
+                    "fell back to " + fallback + ": " + why);
+        }
+        return new RouteDecision(null, confidence, RouteDecision.Outcome.ABSTAINED, candidates, "abstained: " + why);
+    }
+
+    private static String explain(Candidate c, double coverage) {
+        String terms = c.evidence().matchedTerms().stream().limit(5).map(Evidence.TermMatch::term)
+                .collect(Collectors.joining(", "));
+        StringBuilder why = new StringBuilder();
+        why.append(String.format(Locale.ROOT, "matched %s; %.0f%% of the prompt's weight found in the agent",
+                terms.isEmpty() ? "nothing" : "'" + terms + "'", coverage * 100));
+        if (c.evidence().bestExample() != null) {
+            why.append("; closest example: \"").append(c.evidence().bestExample().prompt()).append('"');
+        }
+        return why.toString();
+    }
+
+    /** Indices of the k highest scores, best first; a partial selection, not a full sort. */
+    static int[] topK(double[] scores, int k) {
+        int n = Math.min(k, scores.length);
+        int[] best = new int[n];
+        int filled = 0;
+        for (int i = 0; i < scores.length; i++) {
+            if (filled < n) {
+                int j = filled++;
+                while (j > 0 && scores[best[j - 1]] < scores[i]) {
+                    best[j] = best[j - 1];
+                    j--;
+                }
+                best[j] = i;
+            } else if (scores[i] > scores[best[n - 1]]) {
+                int j = n - 1;
+                while (j > 0 && scores[best[j - 1]] < scores[i]) {
+                    best[j] = best[j - 1];
+                    j--;
+                }
+                best[j] = i;
+            }
+        }
+        return best;
+    }
+}

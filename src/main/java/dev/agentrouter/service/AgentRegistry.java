@@ -1,0 +1,82 @@
+package dev.agentrouter.service;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import dev.agentrouter.catalog.BundledCatalogSource;
+import dev.agentrouter.catalog.CatalogLoader;
+import dev.agentrouter.catalog.CatalogSnapshot;
+import dev.agentrouter.catalog.CatalogSource;
+import dev.agentrouter.catalog.CatalogWatcher;
+import dev.agentrouter.catalog.DirectoryCatalogSource;
+import dev.agentrouter.config.RouterConfig;
+import dev.agentrouter.observability.RouterMetrics;
+import dev.agentrouter.routing.LexicalSettings;
+import dev.agentrouter.routing.RoutingTable;
+import dev.agentrouter.routing.TextAnalyzer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Owns the current {@link RoutingTable}: loads the catalog at start-up, keeps it current, and publishes each new
+ * snapshot with its index in one atomic swap, so a request sees either the old table or the new one, never a mix.
+ */
+@ApplicationScoped
+public class AgentRegistry {
+
+    private final RouterConfig config;
+    private final RouterMetrics metrics;
+    private final TextAnalyzer analyzer = new TextAnalyzer();
+    private final LexicalSettings lexical = LexicalSettings.defaults();
+    private final AtomicReference<RoutingTable> table = new AtomicReference<>();
+    private volatile boolean started;
+    private CatalogWatcher watcher;
+
+    public AgentRegistry(RouterConfig config, RouterMetrics metrics) {
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        CatalogSource source = config.catalog().dir()
+                .filter(dir -> !dir.isBlank())
+                .<CatalogSource>map(dir -> new DirectoryCatalogSource(Path.of(dir)))
+                .orElseGet(BundledCatalogSource::new);
+        table.set(RoutingTable.of(CatalogSnapshot.empty(source.location()), analyzer, lexical));
+        watcher = new CatalogWatcher(new CatalogLoader(source, Clock.systemUTC()), this::publish);
+        watcher.start(config.catalog().pollInterval());
+        started = true;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (watcher != null) {
+            watcher.close();
+        }
+    }
+
+    private void publish(CatalogSnapshot snapshot, CatalogWatcher.Outcome outcome, boolean changed) {
+        if (changed) {
+            table.set(RoutingTable.of(snapshot, analyzer, lexical));
+        }
+        metrics.catalogLoaded(snapshot, outcome);
+    }
+
+    /** The table requests should use; never null once the application has started. */
+    public RoutingTable current() {
+        return table.get();
+    }
+
+    /** True once the first load attempt has finished, whatever its result. */
+    public boolean started() {
+        return started;
+    }
+
+    /** Checks the catalog now instead of waiting for the next poll. */
+    public void reloadNow() {
+        watcher.reloadIfChanged(false);
+    }
+}
