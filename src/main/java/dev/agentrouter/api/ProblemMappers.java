@@ -7,6 +7,7 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -30,10 +31,10 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response notAllowed(NotAllowedException e, UriInfo uri) {
-        String allowed = String.join(", ", e.getResponse().getAllowedMethods());
+    public Response notAllowed(NotAllowedException e, UriInfo uri, Request request) {
         return Response.fromResponse(respond(Problem.of(405, "method-not-allowed", "Method not allowed",
-                        path(uri) + " accepts " + allowed, path(uri))))
+                        path(uri) + " does not accept " + request.getMethod() + "; /q/openapi lists what it accepts",
+                        path(uri))))
                 .allow(e.getResponse().getAllowedMethods())
                 .build();
     }

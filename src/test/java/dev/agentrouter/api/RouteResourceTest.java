@@ -1,0 +1,159 @@
+package dev.agentrouter.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** POST /v1/route against the bundled catalog. */
+@QuarkusTest
+class RouteResourceTest {
+
+    @Test
+    void routesAPromptAndExplainsWhy() {
+        given().contentType(ContentType.JSON)
+                .body("{\"prompt\": \"My PostgreSQL queries are slow and I need to optimize the database indexes\"}")
+                .when().post("/v1/route")
+                .then().statusCode(200)
+                .body("agent", equalTo("backend-developer"))
+                .body("outcome", equalTo("routed"))
+                .body("confidence", greaterThan(0f))
+                .body("reason", containsString("backend-developer"))
+                .body("candidates[0].agent", equalTo("backend-developer"))
+                .body("candidates[0].matchedTerms.term", hasItem("queries"))
+                .body("candidates[0].bestExample.prompt", containsString("PostgreSQL"))
+                .body("candidates[0].fieldScores", notNullValue())
+                .body("catalogVersion", greaterThan(0));
+    }
+
+    @Test
+    void routesAConversationOnItsLatestUserTurn() {
+        String body = """
+                {"messages": [
+                  {"role": "system", "content": "You are helpful."},
+                  {"role": "user", "content": "Our nightly Airflow job loading the warehouse misses its SLA"},
+                  {"role": "assistant", "content": "Which step is slow?"},
+                  {"role": "user", "content": [{"type": "text", "text": "Write release notes for our customers"}]}
+                ]}""";
+        given().contentType(ContentType.JSON).body(body)
+                .when().post("/v1/route")
+                .then().statusCode(200)
+                .body("agent", equalTo("technical-writer"));
+    }
+
+    @Test
+    void abstainsWhenNothingFits() {
+        given().contentType(ContentType.JSON)
+                .body("{\"prompt\": \"what will the weather be like in Paris tomorrow afternoon\"}")
+                .when().post("/v1/route")
+                .then().statusCode(200)
+                .body("agent", nullValue())
+                .body("outcome", equalTo("abstained"))
+                .body("reason", startsWith("abstained"));
+    }
+
+    @Test
+    void abstainsOnAPromptWithNoWords() {
+        given().contentType(ContentType.JSON).body("{\"prompt\": \"?? !! ...\"}")
+                .when().post("/v1/route")
+                .then().statusCode(200)
+                .body("agent", nullValue())
+                .body("outcome", equalTo("abstained"))
+                .body("candidates", org.hamcrest.Matchers.empty());
+    }
+
+    static Stream<Arguments> badBodies() {
+        return Stream.of(
+                Arguments.of("malformed JSON", "{\"prompt\": \"x\"", "malformed-json", "line 1, column"),
+                Arguments.of("not an object", "[\"prompt\"]", "invalid-request", "must be a JSON object"),
+                Arguments.of("missing prompt", "{\"text\": \"hello\"}", "invalid-request", "needs 'prompt'"),
+                Arguments.of("empty prompt", "{\"prompt\": \"   \"}", "invalid-request", "'prompt' is empty"),
+                Arguments.of("prompt not a string", "{\"prompt\": 42}", "invalid-request",
+                        "must be a string, found a number"),
+                Arguments.of("prompt and messages", "{\"prompt\": \"a\", \"messages\": []}", "invalid-request",
+                        "not both"),
+                Arguments.of("empty messages", "{\"messages\": []}", "invalid-request", "non-empty list"),
+                Arguments.of("message without role", "{\"messages\": [{\"content\": \"hi\"}]}",
+                        "invalid-request", "messages[0] must be an object with a string 'role'"),
+                Arguments.of("no user text", "{\"messages\": [{\"role\": \"system\", \"content\": \"be nice\"}]}",
+                        "invalid-request", "no user message"),
+                Arguments.of("bad content", "{\"messages\": [{\"role\": \"user\", \"content\": 7}]}",
+                        "invalid-request", "messages[0].content"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badBodies")
+    void rejectsBadInputWithAProblemThatSaysWhatToFix(String name, String body, String slug, String detail) {
+        given().contentType(ContentType.JSON).body(body)
+                .when().post("/v1/route")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:agent-router:problem:" + slug))
+                .body("status", equalTo(400))
+                .body("detail", containsString(detail))
+                .body("instance", equalTo("/v1/route"))
+                .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void rejectsAnEmptyBody() {
+        given().contentType(ContentType.JSON)
+                .when().post("/v1/route")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:agent-router:problem:empty-body"));
+    }
+
+    @Test
+    void rejectsABodyOverTheLimit() {
+        String big = "{\"prompt\": \"" + "a".repeat(1_100_000) + "\"}";
+        given().contentType(ContentType.JSON).body(big)
+                .when().post("/v1/route")
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("detail", containsString("router.api.max-body-bytes"));
+    }
+
+    @Test
+    void rejectsANonJsonContentType() {
+        given().contentType(ContentType.TEXT).body("route this please")
+                .when().post("/v1/route")
+                .then().statusCode(415)
+                .contentType("application/problem+json")
+                .body("detail", containsString("application/json"));
+    }
+
+    @Test
+    void rejectsTheWrongMethod() {
+        given().when().get("/v1/route")
+                .then().statusCode(405)
+                .contentType("application/problem+json")
+                .body("detail", containsString("does not accept GET"));
+    }
+
+    @Test
+    void candidatesAreRankedBestFirst() {
+        given().contentType(ContentType.JSON)
+                .body("{\"prompt\": \"review my pull request for security bugs in the login handler\"}")
+                .when().post("/v1/route")
+                .then().statusCode(200)
+                .body("agent", equalTo("code-reviewer"))
+                .body("candidates.probability", everyItem(greaterThan(0f)));
+    }
+}

@@ -1,0 +1,85 @@
+package dev.agentrouter.observability;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** Health probes and Prometheus metrics on the bundled catalog. */
+@QuarkusTest
+class MetricsAndHealthTest {
+
+    @Test
+    void probesAreUp() {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'agent-catalog' }.data.agents", equalTo(6));
+        given().when().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void catalogMetricsArePublished() {
+        String metrics = scrape();
+        assertEquals(6.0, value(metrics, "router_catalog_agents"));
+        assertEquals(0.0, value(metrics, "router_catalog_rejected_files"));
+        assertTrue(value(metrics, "router_catalog_reloads_total{outcome=\"success\"}") >= 1.0);
+    }
+
+    @Test
+    void decisionsAndLatencyMoveWithTraffic() {
+        String decided = "router_decisions_total{agent=\"frontend-developer\",outcome=\"routed\"}";
+        double before = valueOrZero(scrape(), decided);
+        double latencyBefore = valueOrZero(scrape(), "router_routing_duration_seconds_count");
+        for (int i = 0; i < 3; i++) {
+            given().contentType(ContentType.JSON)
+                    .body("{\"prompt\": \"Build a responsive React component with accessible CSS layout\"}")
+                    .post("/v1/route").then().statusCode(200).body("agent", equalTo("frontend-developer"));
+        }
+        String after = scrape();
+        assertEquals(before + 3, value(after, decided));
+        assertTrue(value(after, "router_routing_duration_seconds_count") >= latencyBefore + 3);
+        assertTrue(after.contains("router_routing_duration_seconds_bucket{le="), "latency is a histogram");
+    }
+
+    @Test
+    void promptTextNeverBecomesALabel() {
+        given().contentType(ContentType.JSON).body("{\"prompt\": \"zebracorn unicornfish secretword\"}")
+                .post("/v1/route").then().statusCode(200);
+        assertFalse(scrape().contains("zebracorn"));
+    }
+
+    @Test
+    void openApiDocumentDescribesTheApi() {
+        given().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body(containsString("/v1/route"))
+                .body(containsString("/v1/agents/{name}"));
+    }
+
+    static String scrape() {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    static double value(String metrics, String series) {
+        Matcher m = Pattern.compile("^" + Pattern.quote(series) + " ([0-9.eE+-]+)$", Pattern.MULTILINE)
+                .matcher(metrics);
+        assertTrue(m.find(), () -> "series " + series + " not found in /q/metrics");
+        return Double.parseDouble(m.group(1));
+    }
+
+    static double valueOrZero(String metrics, String series) {
+        Matcher m = Pattern.compile("^" + Pattern.quote(series) + " ([0-9.eE+-]+)$", Pattern.MULTILINE)
+                .matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0.0;
+    }
+}
