@@ -19,24 +19,32 @@ public final class LexicalIndex {
     /** Per-agent, per-field term frequencies, kept for explaining a decision. */
     private record AgentFields(Map<Field, Map<String, Integer>> termFrequencies, List<List<String>> exampleTerms) {}
 
-    /** Agents containing a term, and the term's weighted, length-normalised frequency in each. */
-    private record Postings(int[] agents, float[] weightedTf, double idf) {}
+    /**
+     * Documents (agents, or examples) containing a term, and the term's saturated BM25 weight in each,
+     * {@code tf / (k1 + tf)} with {@code tf} length-normalised (and, for agents, field-weighted).
+     */
+    private record Postings(int[] docs, float[] saturated, double idf) {}
 
     private final List<AgentDefinition> agents;
     private final TextAnalyzer analyzer;
     private final LexicalSettings settings;
     private final Map<String, Postings> postings;
+    private final Map<String, Postings> examplePostings;
+    /** Agent index of each example, in example-id order. */
+    private final int[] exampleOwner;
     private final List<AgentFields> fields;
     private final EnumMap<Field, double[]> lengthNorm;
     private final double maxIdf;
 
     private LexicalIndex(List<AgentDefinition> agents, TextAnalyzer analyzer, LexicalSettings settings,
-                         Map<String, Postings> postings, List<AgentFields> fields,
-                         EnumMap<Field, double[]> lengthNorm, double maxIdf) {
+                         Map<String, Postings> postings, Map<String, Postings> examplePostings, int[] exampleOwner,
+                         List<AgentFields> fields, EnumMap<Field, double[]> lengthNorm, double maxIdf) {
         this.agents = agents;
         this.analyzer = analyzer;
         this.settings = settings;
         this.postings = postings;
+        this.examplePostings = examplePostings;
+        this.exampleOwner = exampleOwner;
         this.fields = fields;
         this.lengthNorm = lengthNorm;
         this.maxIdf = maxIdf;
@@ -81,8 +89,7 @@ public final class LexicalIndex {
             lengthNorm.put(f, norm);
         }
 
-        Map<String, List<Integer>> agentsByTerm = new HashMap<>();
-        Map<String, List<Float>> tfByTerm = new HashMap<>();
+        List<Map<String, Double>> agentTf = new ArrayList<>(n);
         for (int a = 0; a < n; a++) {
             Map<String, Double> weighted = new HashMap<>();
             for (Field f : Field.values()) {
@@ -91,24 +98,61 @@ public final class LexicalIndex {
                 fields.get(a).termFrequencies().get(f)
                         .forEach((term, count) -> weighted.merge(term, w * count / norm, Double::sum));
             }
-            int agent = a;
-            weighted.forEach((term, value) -> {
-                agentsByTerm.computeIfAbsent(term, k -> new ArrayList<>()).add(agent);
-                tfByTerm.computeIfAbsent(term, k -> new ArrayList<>()).add(value.floatValue());
+            agentTf.add(weighted);
+        }
+        Map<String, Postings> postings = invert(agentTf, settings.k1());
+
+        // Each example is also a document of its own, normalised against the average example length.
+        List<Map<String, Double>> exampleTf = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        double avgExample = 0;
+        for (int a = 0; a < n; a++) {
+            for (List<String> terms : fields.get(a).exampleTerms()) {
+                avgExample += terms.size();
+            }
+        }
+        int exampleCount = fields.stream().mapToInt(f -> f.exampleTerms().size()).sum();
+        avgExample = exampleCount == 0 ? 1 : Math.max(1, avgExample / exampleCount);
+        for (int a = 0; a < n; a++) {
+            for (List<String> terms : fields.get(a).exampleTerms()) {
+                double norm = 1 - EXAMPLE_B + EXAMPLE_B * terms.size() / avgExample;
+                Map<String, Double> tf = new HashMap<>();
+                terms.forEach(t -> tf.merge(t, 1 / norm, Double::sum));
+                exampleTf.add(tf);
+                owners.add(a);
+            }
+        }
+        Map<String, Postings> examplePostings = invert(exampleTf, settings.k1());
+        int[] exampleOwner = owners.stream().mapToInt(Integer::intValue).toArray();
+        return new LexicalIndex(List.copyOf(agents), analyzer, settings, postings, examplePostings, exampleOwner,
+                fields, lengthNorm, idf(n, 1));
+    }
+
+    /** Length normalisation of single examples; they are short, so it matters little. */
+    private static final double EXAMPLE_B = 0.75;
+
+    /** Posting lists from per-document (normalised) term frequencies; document ids ascend in each list. */
+    private static Map<String, Postings> invert(List<Map<String, Double>> docs, double k1) {
+        Map<String, List<Integer>> idsByTerm = new HashMap<>();
+        Map<String, List<Float>> valuesByTerm = new HashMap<>();
+        for (int d = 0; d < docs.size(); d++) {
+            int doc = d;
+            docs.get(d).forEach((term, tf) -> {
+                idsByTerm.computeIfAbsent(term, k -> new ArrayList<>()).add(doc);
+                valuesByTerm.computeIfAbsent(term, k -> new ArrayList<>()).add((float) (tf / (k1 + tf)));
             });
         }
-        Map<String, Postings> postings = new HashMap<>(agentsByTerm.size() * 2);
-        double maxIdf = idf(n, 1);
-        agentsByTerm.forEach((term, list) -> {
+        Map<String, Postings> postings = new HashMap<>(idsByTerm.size() * 2);
+        idsByTerm.forEach((term, list) -> {
             int[] ids = list.stream().mapToInt(Integer::intValue).toArray();
-            List<Float> tfs = tfByTerm.get(term);
-            float[] values = new float[tfs.size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = tfs.get(i);
+            List<Float> values = valuesByTerm.get(term);
+            float[] saturated = new float[values.size()];
+            for (int i = 0; i < saturated.length; i++) {
+                saturated[i] = values.get(i);
             }
-            postings.put(term, new Postings(ids, values, idf(n, ids.length)));
+            postings.put(term, new Postings(ids, saturated, idf(docs.size(), ids.length)));
         });
-        return new LexicalIndex(List.copyOf(agents), analyzer, settings, postings, fields, lengthNorm, maxIdf);
+        return postings;
     }
 
     /** BM25's smoothed inverse document frequency: rare terms count more, no term counts less than zero. */
@@ -139,23 +183,45 @@ public final class LexicalIndex {
         return AnalyzedQuery.of(query, analyzer);
     }
 
-    /** BM25F score of every agent for the query (index = position in {@link #agents()}). */
+    /**
+     * Score of every agent for the query (index = position in {@link #agents()}): BM25F over the agent's fields,
+     * plus {@code exampleWeight} times the BM25 score of its best-matching example.
+     */
     public double[] score(AnalyzedQuery query) {
         double[] scores = new double[agents.size()];
-        double k1 = settings.k1();
         for (int q = 0; q < query.size(); q++) {
-            Postings p = postings.get(query.term(q));
-            if (p == null) {
-                continue;
+            accumulate(postings.get(query.term(q)), query.weight(q), scores);
+        }
+        double exampleWeight = settings.exampleWeight();
+        if (exampleWeight > 0 && exampleOwner.length > 0) {
+            double[] exampleScores = new double[exampleOwner.length];
+            for (int q = 0; q < query.size(); q++) {
+                accumulate(examplePostings.get(query.term(q)), query.weight(q), exampleScores);
             }
-            double factor = p.idf() * query.weight(q);
-            int[] ids = p.agents();
-            float[] tf = p.weightedTf();
-            for (int i = 0; i < ids.length; i++) {
-                scores[ids[i]] += factor * tf[i] / (k1 + tf[i]);
+            double[] best = new double[agents.size()];
+            for (int e = 0; e < exampleScores.length; e++) {
+                int owner = exampleOwner[e];
+                if (exampleScores[e] > best[owner]) {
+                    best[owner] = exampleScores[e];
+                }
+            }
+            for (int a = 0; a < scores.length; a++) {
+                scores[a] += exampleWeight * best[a];
             }
         }
         return scores;
+    }
+
+    private static void accumulate(Postings p, double queryWeight, double[] scores) {
+        if (p == null) {
+            return;
+        }
+        double factor = p.idf() * queryWeight;
+        int[] ids = p.docs();
+        float[] saturated = p.saturated();
+        for (int i = 0; i < ids.length; i++) {
+            scores[ids[i]] += factor * saturated[i];
+        }
     }
 
     /**
@@ -169,7 +235,7 @@ public final class LexicalIndex {
             Postings p = postings.get(query.term(q));
             double idf = p == null ? maxIdf : p.idf();
             total += idf * query.weight(q);
-            if (p != null && contains(p.agents(), agent)) {
+            if (p != null && contains(p.docs(), agent)) {
                 matched += idf * query.weight(q);
             }
         }

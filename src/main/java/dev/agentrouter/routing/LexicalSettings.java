@@ -9,8 +9,10 @@ import java.util.Map;
  * @param k1      term-frequency saturation
  * @param weights per-field weight of a term occurrence
  * @param b       per-field length normalisation (0 = none, 1 = full)
+ * @param exampleWeight weight of the best single example's BM25 score, added to the agent's BM25F score (0 = off):
+ *                      a prompt close to one example is strong evidence even when the agent's other text is long
  */
-public record LexicalSettings(double k1, Map<Field, Double> weights, Map<Field, Double> b) {
+public record LexicalSettings(double k1, Map<Field, Double> weights, Map<Field, Double> b, double exampleWeight) {
 
     public LexicalSettings {
         weights = new EnumMap<>(weights);
@@ -25,7 +27,7 @@ public record LexicalSettings(double k1, Map<Field, Double> weights, Map<Field, 
     public static LexicalSettings defaults() {
         return new LexicalSettings(1.2,
                 Map.of(Field.NAME, 3.0, Field.DESCRIPTION, 2.0, Field.EXAMPLES, 1.5, Field.BODY, 1.0),
-                Map.of(Field.NAME, 0.3, Field.DESCRIPTION, 0.5, Field.EXAMPLES, 0.5, Field.BODY, 0.75));
+                Map.of(Field.NAME, 0.3, Field.DESCRIPTION, 0.5, Field.EXAMPLES, 0.5, Field.BODY, 0.75), 0.0);
     }
 
     public double weight(Field f) {
