@@ -29,16 +29,25 @@ public interface RouterConfig {
     }
 
     interface Routing {
-        /** Below this confidence (0-1) the router abstains, or answers with the fallback agent. */
-        @WithDefault("0.25")
+        /**
+         * Below this confidence (0-1) the router abstains, or answers with the fallback agent. Confidence estimates
+         * the probability that the chosen agent is right, so 0.5 routes when right is likelier than wrong.
+         */
+        @WithDefault("0.5")
         double minConfidence();
 
         /** Agent returned with outcome {@code fallback} instead of abstaining. Unset: abstain. */
         Optional<String> fallbackAgent();
 
-        /** Softness of the score-to-confidence mapping, in BM25 score units; larger is less sure. */
-        @WithDefault("2.0")
+        /**
+         * Softness of the candidates' softmax {@code probability} (scores are divided by the prompt's maximum
+         * possible score first); larger is flatter.
+         */
+        @WithDefault("0.05")
         double temperature();
+
+        /** The confidence model's weights; fitted by the evaluation harness' CalibrationFit. */
+        Confidence confidence();
 
         /** How many ranked candidates a decision lists, with their evidence. */
         @WithDefault("5")
@@ -47,6 +56,29 @@ public interface RouterConfig {
         /** Weight of earlier user turns relative to the latest one when routing a conversation. */
         @WithDefault("0.3")
         double historyWeight();
+    }
+
+    /** Logistic model: confidence = 1 / (1 + e^-(bias + evidence*e + margin*m + coverage*c + strength*ln(1+s))). */
+    interface Confidence {
+        /** Intercept. */
+        @WithDefault("-4.61")
+        double bias();
+
+        /** Weight of the best score over the prompt's maximum possible score. */
+        @WithDefault("4.91")
+        double evidenceWeight();
+
+        /** Weight of the best agent's lead over the runner-up, on the same scale. */
+        @WithDefault("7.38")
+        double marginWeight();
+
+        /** Weight of the share of the prompt's idf-weighted vocabulary the best agent contains. */
+        @WithDefault("-1.30")
+        double coverageWeight();
+
+        /** Weight of log(1 + best raw score over the catalog's largest idf). */
+        @WithDefault("4.39")
+        double strengthWeight();
     }
 
     interface Api {

@@ -174,6 +174,11 @@ public final class LexicalIndex {
         return agents.size();
     }
 
+    /** The idf of a term found in only one agent: the largest a term can weigh in this catalog. */
+    public double maxIdf() {
+        return maxIdf;
+    }
+
     public TextAnalyzer analyzer() {
         return analyzer;
     }
@@ -222,6 +227,20 @@ public final class LexicalIndex {
         for (int i = 0; i < ids.length; i++) {
             scores[ids[i]] += factor * saturated[i];
         }
+    }
+
+    /**
+     * The score an agent would get if every query term were saturated in it: the query's idf mass, with terms no
+     * agent contains weighing as much as the rarest known term. Dividing by it puts scores on a 0-1 scale that does
+     * not grow with the prompt's length, and a prompt full of words no agent knows scores low everywhere.
+     */
+    public double scoreScale(AnalyzedQuery query) {
+        double scale = 0;
+        for (int q = 0; q < query.size(); q++) {
+            Postings p = postings.get(query.term(q));
+            scale += (p == null ? maxIdf : p.idf()) * query.weight(q);
+        }
+        return scale * (1 + settings.exampleWeight());
     }
 
     /**

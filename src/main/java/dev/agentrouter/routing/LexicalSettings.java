@@ -25,9 +25,9 @@ public record LexicalSettings(double k1, Map<Field, Double> weights, Map<Field, 
     }
 
     public static LexicalSettings defaults() {
-        return new LexicalSettings(1.2,
-                Map.of(Field.NAME, 3.0, Field.DESCRIPTION, 2.0, Field.EXAMPLES, 1.5, Field.BODY, 1.0),
-                Map.of(Field.NAME, 0.3, Field.DESCRIPTION, 0.5, Field.EXAMPLES, 0.5, Field.BODY, 0.75), 0.0);
+        return new LexicalSettings(3.0,
+                Map.of(Field.NAME, 1.0, Field.DESCRIPTION, 2.0, Field.EXAMPLES, 1.5, Field.BODY, 1.0),
+                Map.of(Field.NAME, 0.3, Field.DESCRIPTION, 0.75, Field.EXAMPLES, 0.5, Field.BODY, 0.4), 0.0);
     }
 
     public double weight(Field f) {

@@ -7,9 +7,10 @@ import java.util.stream.Collectors;
 
 /**
  * Scores a query against an index and turns the scores into a decision: the best agent when the evidence is strong
- * enough, otherwise the fallback agent or nothing. Confidence combines how clearly the best agent beats the rest
- * (softmax share) with how much of the query it explains at all (idf-weighted coverage), so a prompt about something
- * no agent covers is not routed just because one agent scored marginally higher than the others.
+ * enough, otherwise the fallback agent or nothing. Confidence comes from a {@link ConfidenceModel} fitted on
+ * labelled data: how much of the prompt's maximum possible score the best agent reaches, its lead over the
+ * runner-up, and how much of the prompt's vocabulary it covers. A prompt about something no agent covers scores low
+ * everywhere and is not routed just because one agent scored marginally higher than the others.
  */
 public final class Router {
 
@@ -26,50 +27,61 @@ public final class Router {
     public RouteDecision route(LexicalIndex index, Query query) {
         AnalyzedQuery analyzed = index.analyze(query);
         if (index.size() == 0) {
-            return abstain(0, List.of(), "the catalog has no agents");
+            return abstain(0, List.of(), "the catalog has no agents", null);
         }
         if (analyzed.isEmpty()) {
-            return abstain(0, List.of(), "the prompt has no words to match (only stop words or symbols)");
+            return abstain(0, List.of(), "the prompt has no words to match (only stop words or symbols)", null);
         }
         double[] scores = index.score(analyzed);
         int[] top = topK(scores, policy.maxCandidates());
         double best = scores[top[0]];
         if (best <= 0) {
-            return abstain(0, List.of(), "no agent shares a word with the prompt");
+            return abstain(0, List.of(), "no agent shares a word with the prompt", null);
         }
+        // Normalised scores over the temperature; terms far below the best add nothing measurable, so skip exp().
+        double scale = index.scoreScale(analyzed);
+        double inverseT = 1 / (scale * policy.temperature());
         double sum = 0;
         for (double s : scores) {
-            sum += Math.exp((s - best) / policy.temperature());
+            double x = (s - best) * inverseT;
+            if (x > -30) {
+                sum += Math.exp(x);
+            }
         }
         List<Candidate> candidates = new ArrayList<>(top.length);
         for (int a : top) {
             if (scores[a] <= 0) {
                 break;
             }
-            double probability = Math.exp((scores[a] - best) / policy.temperature()) / sum;
+            double probability = Math.exp((scores[a] - best) * inverseT) / sum;
             candidates.add(new Candidate(index.agents().get(a).name(), scores[a], probability,
                     index.explain(analyzed, a)));
         }
         double coverage = index.coverage(analyzed, top[0]);
-        double confidence = candidates.get(0).probability() * Math.sqrt(coverage);
+        double runnerUp = top.length > 1 ? Math.max(0, scores[top[1]]) : 0;
+        RouteDecision.Signals signals = new RouteDecision.Signals(best / scale, (best - runnerUp) / scale, coverage,
+                best / index.maxIdf());
+        double confidence = policy.confidence().confidence(signals);
         Candidate winner = candidates.get(0);
         String why = explain(winner, coverage);
         if (confidence >= policy.minConfidence()) {
             return new RouteDecision(winner.agent(), confidence, RouteDecision.Outcome.ROUTED, candidates,
-                    "routed to " + winner.agent() + ": " + why);
+                    "routed to " + winner.agent() + ": " + why, signals);
         }
         String low = String.format(Locale.ROOT, "confidence %.2f is below the threshold %.2f (best candidate %s: %s)",
                 confidence, policy.minConfidence(), winner.agent(), why);
-        return abstain(confidence, candidates, low);
+        return abstain(confidence, candidates, low, signals);
     }
 
-    private RouteDecision abstain(double confidence, List<Candidate> candidates, String why) {
+    private RouteDecision abstain(double confidence, List<Candidate> candidates, String why,
+                                  RouteDecision.Signals signals) {
         if (policy.fallbackAgent().isPresent()) {
             String fallback = policy.fallbackAgent().get();
             return new RouteDecision(fallback, confidence, RouteDecision.Outcome.FALLBACK, candidates,
-                    "fell back to " + fallback + ": " + why);
+                    "fell back to " + fallback + ": " + why, signals);
         }
-        return new RouteDecision(null, confidence, RouteDecision.Outcome.ABSTAINED, candidates, "abstained: " + why);
+        return new RouteDecision(null, confidence, RouteDecision.Outcome.ABSTAINED, candidates, "abstained: " + why,
+                signals);
     }
 
     private static String explain(Candidate c, double coverage) {

@@ -7,11 +7,13 @@ import java.util.Optional;
  *
  * @param minConfidence  below this the router does not pick: it abstains or falls back
  * @param fallbackAgent  the agent used instead of abstaining, if any
- * @param temperature    softness of the score-to-probability mapping (score units; larger = less sure)
+ * @param temperature    softness of the candidates' softmax probabilities, on scores divided by the query's
+ *                       maximum possible score (larger = flatter)
  * @param maxCandidates  how many ranked candidates a decision lists
+ * @param confidence     how the best agent's evidence becomes a confidence
  */
 public record RoutingPolicy(double minConfidence, Optional<String> fallbackAgent, double temperature,
-                            int maxCandidates) {
+                            int maxCandidates, ConfidenceModel confidence) {
 
     public RoutingPolicy {
         if (minConfidence < 0 || minConfidence > 1) {
@@ -26,6 +28,6 @@ public record RoutingPolicy(double minConfidence, Optional<String> fallbackAgent
     }
 
     public static RoutingPolicy defaults() {
-        return new RoutingPolicy(0.25, Optional.empty(), 2.0, 5);
+        return new RoutingPolicy(0.5, Optional.empty(), 0.05, 5, new ConfidenceModel(-4.61, 4.91, 7.38, -1.30, 4.39));
     }
 }

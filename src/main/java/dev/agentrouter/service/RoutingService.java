@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 
 import dev.agentrouter.config.RouterConfig;
 import dev.agentrouter.observability.RouterMetrics;
+import dev.agentrouter.routing.ConfidenceModel;
 import dev.agentrouter.routing.Query;
 import dev.agentrouter.routing.RouteDecision;
 import dev.agentrouter.routing.Router;
@@ -31,10 +32,12 @@ public class RoutingService {
         this.metrics = metrics;
         RouterConfig.Routing r = config.routing();
         this.fallbackAgent = r.fallbackAgent().filter(name -> !name.isBlank());
+        ConfidenceModel confidence = new ConfidenceModel(r.confidence().bias(), r.confidence().evidenceWeight(),
+                r.confidence().marginWeight(), r.confidence().coverageWeight(), r.confidence().strengthWeight());
         this.router = new Router(new RoutingPolicy(r.minConfidence(), Optional.empty(), r.temperature(),
-                r.maxCandidates()));
+                r.maxCandidates(), confidence));
         this.routerWithFallback = new Router(new RoutingPolicy(r.minConfidence(), fallbackAgent, r.temperature(),
-                r.maxCandidates()));
+                r.maxCandidates(), confidence));
     }
 
     /** A decision and the catalog snapshot it was made against. */

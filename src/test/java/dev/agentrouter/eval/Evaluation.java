@@ -22,7 +22,8 @@ import dev.agentrouter.routing.TextAnalyzer;
 final class Evaluation {
 
     /** One routed query: the expected agent, the ranking, the decision's confidence and whether it abstained. */
-    record Outcome(String expected, List<String> ranking, double confidence, boolean abstained) {
+    record Outcome(String expected, List<String> ranking, double confidence, boolean abstained,
+                   RouteDecision.Signals signals) {
         boolean top1() {
             return !ranking.isEmpty() && ranking.get(0).equals(expected);
         }
@@ -104,13 +105,13 @@ final class Evaluation {
         CatalogSnapshot snapshot = new CatalogSnapshot(1, name, java.time.Instant.EPOCH, agents, List.of());
         RoutingTable table = RoutingTable.of(snapshot, new TextAnalyzer(), settings);
         Router router = new Router(new RoutingPolicy(policy.minConfidence(), Optional.empty(), policy.temperature(),
-                Math.max(5, policy.maxCandidates())));
+                Math.max(5, policy.maxCandidates()), policy.confidence()));
         List<Outcome> outcomes = new ArrayList<>(queries.size());
         long start = System.nanoTime();
         for (EvalData.LabelledQuery q : queries) {
             RouteDecision d = router.route(table.index(), Query.of(q.text()));
             List<String> ranking = d.candidates().stream().map(Candidate::agent).toList();
-            outcomes.add(new Outcome(q.agent(), ranking, d.confidence(), d.agent() == null));
+            outcomes.add(new Outcome(q.agent(), ranking, d.confidence(), d.agent() == null, d.signals()));
         }
         return new Report(name, outcomes, System.nanoTime() - start);
     }

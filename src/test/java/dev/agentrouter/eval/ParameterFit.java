@@ -69,7 +69,7 @@ public final class ParameterFit {
 
     /** Mean top-1 over the three fit sets. */
     double objective(LexicalSettings s) {
-        Evaluation eval = new Evaluation(new RoutingPolicy(0, java.util.Optional.empty(), 1, 5), s);
+        Evaluation eval = new Evaluation(new RoutingPolicy(0, java.util.Optional.empty(), 1, 5, RoutingPolicy.defaults().confidence()), s);
         double a = eval.run("zs", EvalData.zeroShot(volt), voltFit).top1();
         double c = eval.run("loo", EvalData.leaveOneOut(volt, 0), voltFit).top1();
         double b = eval.run("bank", banking, bankingFit).top1();
