@@ -56,9 +56,16 @@ final class FrontmatterReader {
         try {
             loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
         } catch (MarkedYAMLException e) {
-            // +2: the frontmatter starts on line 2 of the file and marks are 0-based.
-            Integer line = e.getProblemMark() == null ? null : e.getProblemMark().getLine() + 2;
-            throw new AgentFileException("invalid YAML frontmatter: " + firstLine(e.getProblem()), line);
+            // +2: the frontmatter starts on line 2 of the file and marks are 0-based. When the parser names the
+            // construct it was reading (an unclosed quote or bracket), its start is where the fix goes.
+            Integer problemLine = e.getProblemMark() == null ? null : e.getProblemMark().getLine() + 2;
+            String message = "invalid YAML frontmatter: " + firstLine(e.getProblem());
+            if (e.getContextMark() != null && e.getContext() != null) {
+                int contextLine = e.getContextMark().getLine() + 2;
+                throw new AgentFileException(message + " on line " + problemLine + ", " + e.getContext()
+                        + " started on line " + contextLine, contextLine);
+            }
+            throw new AgentFileException(message, problemLine);
         } catch (YAMLException e) {
             throw new AgentFileException("invalid YAML frontmatter: " + firstLine(e.getMessage()), null);
         }

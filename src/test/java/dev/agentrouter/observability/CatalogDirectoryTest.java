@@ -80,7 +80,7 @@ class CatalogDirectoryTest {
                 .body("agents.name", equalTo(java.util.List.of("sql-tuner")))
                 .body("rejected", hasSize(1))
                 .body("rejected[0].source", equalTo("broken.md"))
-                .body("rejected[0].line", equalTo(3))
+                .body("rejected[0].line", equalTo(2))
                 .body("rejected[0].reason", containsString("invalid YAML"));
         given().contentType(ContentType.JSON).body("{\"prompt\": \"my SQL queries are slow, which indexes?\"}")
                 .post("/v1/route").then().statusCode(200).body("agent", equalTo("sql-tuner"));
