@@ -158,7 +158,6 @@ class CatalogWatcherTest {
             while (!stop.get()) {
                 CatalogSnapshot s = watcher.current();
                 seen.computeIfAbsent(s.version(), v -> ConcurrentHashMap.newKeySet()).add(s.agents().size());
-                assertEquals(s.agents().size(), s.agents().stream().filter(a -> s.agent(a.name()).isPresent()).count());
             }
         });
         reader.start();
