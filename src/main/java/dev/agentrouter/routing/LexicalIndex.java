@@ -16,14 +16,46 @@ import dev.agentrouter.catalog.AgentExample;
  */
 public final class LexicalIndex {
 
-    /** Per-agent, per-field term frequencies, kept for explaining a decision. */
+    /** Per-agent, per-field term frequencies while the index is built. */
     private record AgentFields(Map<Field, Map<String, Integer>> termFrequencies, List<List<String>> exampleTerms) {}
 
     /**
      * Documents (agents, or examples) containing a term, and the term's saturated BM25 weight in each,
-     * {@code tf / (k1 + tf)} with {@code tf} length-normalised (and, for agents, field-weighted).
+     * {@code tf / (k1 + tf)} with {@code tf} length-normalised (and, for agents, field-weighted). For agents, the
+     * same positions also hold what explaining a decision needs — the weighted frequency per field
+     * ({@code fieldTf[i * FIELDS + field.ordinal()]}) and which of the agent's first 64 examples contain the term —
+     * so an explanation reads the posting lists that scoring just walked instead of per-agent tables.
      */
-    private record Postings(int[] docs, float[] saturated, double idf) {}
+    private record Postings(int[] docs, float[] saturated, double idf, float[] fieldTf, long[] exampleMasks) {
+
+        /** Position of {@code doc} in this list, or -1. */
+        int find(int doc) {
+            int i = java.util.Arrays.binarySearch(docs, doc);
+            return i < 0 ? -1 : i;
+        }
+    }
+
+    private static final int FIELDS = Field.values().length;
+
+    /**
+     * A query's terms resolved against this index once, so scoring, confidence and explanation do not look each
+     * term up again.
+     */
+    public static final class IndexedQuery {
+        private final AnalyzedQuery query;
+        private final Postings[] postings;
+        private final Postings[] examplePostings;
+
+        private IndexedQuery(AnalyzedQuery query, Postings[] postings, Postings[] examplePostings) {
+            this.query = query;
+            this.postings = postings;
+            this.examplePostings = examplePostings;
+        }
+
+        public boolean isEmpty() {
+            return query.isEmpty();
+        }
+    }
 
     private final List<AgentDefinition> agents;
     private final TextAnalyzer analyzer;
@@ -32,21 +64,17 @@ public final class LexicalIndex {
     private final Map<String, Postings> examplePostings;
     /** Agent index of each example, in example-id order. */
     private final int[] exampleOwner;
-    private final List<AgentFields> fields;
-    private final EnumMap<Field, double[]> lengthNorm;
     private final double maxIdf;
 
     private LexicalIndex(List<AgentDefinition> agents, TextAnalyzer analyzer, LexicalSettings settings,
                          Map<String, Postings> postings, Map<String, Postings> examplePostings, int[] exampleOwner,
-                         List<AgentFields> fields, EnumMap<Field, double[]> lengthNorm, double maxIdf) {
+                         double maxIdf) {
         this.agents = agents;
         this.analyzer = analyzer;
         this.settings = settings;
         this.postings = postings;
         this.examplePostings = examplePostings;
         this.exampleOwner = exampleOwner;
-        this.fields = fields;
-        this.lengthNorm = lengthNorm;
         this.maxIdf = maxIdf;
     }
 
@@ -100,7 +128,8 @@ public final class LexicalIndex {
             }
             agentTf.add(weighted);
         }
-        Map<String, Postings> postings = invert(agentTf, settings.k1());
+        Map<String, Postings> postings = withExplanations(invert(agentTf, settings.k1()), fields, lengthNorm,
+                settings);
 
         // Each example is also a document of its own, normalised against the average example length.
         List<Map<String, Double>> exampleTf = new ArrayList<>();
@@ -125,7 +154,40 @@ public final class LexicalIndex {
         Map<String, Postings> examplePostings = invert(exampleTf, settings.k1());
         int[] exampleOwner = owners.stream().mapToInt(Integer::intValue).toArray();
         return new LexicalIndex(List.copyOf(agents), analyzer, settings, postings, examplePostings, exampleOwner,
-                fields, lengthNorm, idf(n, 1));
+                idf(n, 1));
+    }
+
+    /** Adds per-field frequencies and example masks to every agent posting. */
+    private static Map<String, Postings> withExplanations(Map<String, Postings> postings, List<AgentFields> fields,
+                                                          EnumMap<Field, double[]> lengthNorm,
+                                                          LexicalSettings settings) {
+        List<Map<String, Long>> masks = new ArrayList<>(fields.size());
+        for (AgentFields af : fields) {
+            Map<String, Long> m = new HashMap<>();
+            for (int e = 0; e < Math.min(64, af.exampleTerms().size()); e++) {
+                long bit = 1L << e;
+                af.exampleTerms().get(e).forEach(term -> m.merge(term, bit, (x, y) -> x | y));
+            }
+            masks.add(m);
+        }
+        Map<String, Postings> out = new HashMap<>(postings.size() * 2);
+        postings.forEach((term, p) -> {
+            float[] fieldTf = new float[p.docs().length * FIELDS];
+            long[] exampleMasks = new long[p.docs().length];
+            for (int i = 0; i < p.docs().length; i++) {
+                int a = p.docs()[i];
+                for (Field f : Field.values()) {
+                    Integer count = fields.get(a).termFrequencies().get(f).get(term);
+                    if (count != null) {
+                        fieldTf[i * FIELDS + f.ordinal()] =
+                                (float) (settings.weight(f) * count / lengthNorm.get(f)[a]);
+                    }
+                }
+                exampleMasks[i] = masks.get(a).getOrDefault(term, 0L);
+            }
+            out.put(term, new Postings(p.docs(), p.saturated(), p.idf(), fieldTf, exampleMasks));
+        });
+        return out;
     }
 
     /** Length normalisation of single examples; they are short, so it matters little. */
@@ -150,7 +212,7 @@ public final class LexicalIndex {
             for (int i = 0; i < saturated.length; i++) {
                 saturated[i] = values.get(i);
             }
-            postings.put(term, new Postings(ids, saturated, idf(docs.size(), ids.length)));
+            postings.put(term, new Postings(ids, saturated, idf(docs.size(), ids.length), null, null));
         });
         return postings;
     }
@@ -188,20 +250,32 @@ public final class LexicalIndex {
         return AnalyzedQuery.of(query, analyzer);
     }
 
+    /** Looks every query term up once. */
+    public IndexedQuery resolve(AnalyzedQuery query) {
+        Postings[] p = new Postings[query.size()];
+        Postings[] e = new Postings[query.size()];
+        for (int q = 0; q < query.size(); q++) {
+            p[q] = postings.get(query.term(q));
+            e[q] = settings.exampleWeight() > 0 ? examplePostings.get(query.term(q)) : null;
+        }
+        return new IndexedQuery(query, p, e);
+    }
+
     /**
      * Score of every agent for the query (index = position in {@link #agents()}): BM25F over the agent's fields,
      * plus {@code exampleWeight} times the BM25 score of its best-matching example.
      */
-    public double[] score(AnalyzedQuery query) {
+    public double[] score(IndexedQuery iq) {
+        AnalyzedQuery query = iq.query;
         double[] scores = new double[agents.size()];
         for (int q = 0; q < query.size(); q++) {
-            accumulate(postings.get(query.term(q)), query.weight(q), scores);
+            accumulate(iq.postings[q], query.weight(q), scores);
         }
         double exampleWeight = settings.exampleWeight();
         if (exampleWeight > 0 && exampleOwner.length > 0) {
             double[] exampleScores = new double[exampleOwner.length];
             for (int q = 0; q < query.size(); q++) {
-                accumulate(examplePostings.get(query.term(q)), query.weight(q), exampleScores);
+                accumulate(iq.examplePostings[q], query.weight(q), exampleScores);
             }
             double[] best = new double[agents.size()];
             for (int e = 0; e < exampleScores.length; e++) {
@@ -234,10 +308,11 @@ public final class LexicalIndex {
      * agent contains weighing as much as the rarest known term. Dividing by it puts scores on a 0-1 scale that does
      * not grow with the prompt's length, and a prompt full of words no agent knows scores low everywhere.
      */
-    public double scoreScale(AnalyzedQuery query) {
+    public double scoreScale(IndexedQuery iq) {
+        AnalyzedQuery query = iq.query;
         double scale = 0;
         for (int q = 0; q < query.size(); q++) {
-            Postings p = postings.get(query.term(q));
+            Postings p = iq.postings[q];
             scale += (p == null ? maxIdf : p.idf()) * query.weight(q);
         }
         return scale * (1 + settings.exampleWeight());
@@ -247,78 +322,84 @@ public final class LexicalIndex {
      * How much of the query this catalog can speak to at all: the idf mass of the query's terms found in the agent,
      * over the idf mass of all its terms (unknown terms weigh as much as the rarest known ones).
      */
-    public double coverage(AnalyzedQuery query, int agent) {
+    public double coverage(IndexedQuery iq, int agent) {
+        AnalyzedQuery query = iq.query;
         double total = 0;
         double matched = 0;
         for (int q = 0; q < query.size(); q++) {
-            Postings p = postings.get(query.term(q));
+            Postings p = iq.postings[q];
             double idf = p == null ? maxIdf : p.idf();
             total += idf * query.weight(q);
-            if (p != null && contains(p.docs(), agent)) {
+            if (p != null && p.find(agent) >= 0) {
                 matched += idf * query.weight(q);
             }
         }
         return total == 0 ? 0 : matched / total;
     }
 
-    private static boolean contains(int[] sortedIds, int agent) {
-        return java.util.Arrays.binarySearch(sortedIds, agent) >= 0;
-    }
-
     /** Per-field and per-term evidence for one agent; only computed for the few candidates shown to a caller. */
-    public Evidence explain(AnalyzedQuery query, int agent) {
+    public Evidence explain(IndexedQuery iq, int agent) {
+        AnalyzedQuery query = iq.query;
         double k1 = settings.k1();
-        AgentFields af = fields.get(agent);
-        EnumMap<Field, Double> byField = new EnumMap<>(Field.class);
+        Field[] allFields = Field.values();
+        double[] byField = new double[FIELDS];
         List<Evidence.TermMatch> matches = new ArrayList<>();
+        List<AgentExample> examples = agents.get(agent).examples();
+        double[] exampleOverlap = new double[Math.min(64, examples.size())];
+        long[] exampleMasks = new long[query.size()];
         for (int q = 0; q < query.size(); q++) {
-            String term = query.term(q);
-            Postings p = postings.get(term);
-            if (p == null) {
+            Postings p = iq.postings[q];
+            int i = p == null ? -1 : p.find(agent);
+            if (i < 0) {
                 continue;
             }
-            EnumMap<Field, Double> parts = new EnumMap<>(Field.class);
-            double tfTilde = 0;
-            for (Field f : Field.values()) {
-                Integer count = af.termFrequencies().get(f).get(term);
-                if (count != null) {
-                    double part = settings.weight(f) * count / lengthNorm.get(f)[agent];
-                    parts.put(f, part);
-                    tfTilde += part;
+            double weightedTf = 0;
+            for (int f = 0; f < FIELDS; f++) {
+                weightedTf += p.fieldTf()[i * FIELDS + f];
+            }
+            double contribution = p.idf() * query.weight(q) * weightedTf / (k1 + weightedTf);
+            List<String> foundIn = new ArrayList<>(2);
+            for (Field f : allFields) {
+                double part = p.fieldTf()[i * FIELDS + f.ordinal()];
+                if (part > 0) {
+                    byField[f.ordinal()] += contribution * part / weightedTf;
+                    foundIn.add(f.key());
                 }
             }
-            if (tfTilde == 0) {
-                continue;
+            matches.add(new Evidence.TermMatch(query.surface(q), contribution, foundIn));
+            exampleMasks[q] = p.exampleMasks()[i];
+            for (long mask = exampleMasks[q]; mask != 0; mask &= mask - 1) {
+                exampleOverlap[Long.numberOfTrailingZeros(mask)] += p.idf() * query.weight(q);
             }
-            double contribution = p.idf() * query.weight(q) * tfTilde / (k1 + tfTilde);
-            double total = tfTilde;
-            parts.forEach((f, part) -> byField.merge(f, contribution * part / total, Double::sum));
-            matches.add(new Evidence.TermMatch(query.surface(q), contribution,
-                    parts.keySet().stream().map(Field::key).toList()));
         }
         matches.sort((x, y) -> Double.compare(y.contribution(), x.contribution()));
-        return new Evidence(byField, matches, bestExample(query, agent, af));
-    }
-
-    /** The agent's example prompt sharing the most idf-weighted terms with the query, if any shares one. */
-    private Evidence.ExampleMatch bestExample(AnalyzedQuery query, int agent, AgentFields af) {
-        Evidence.ExampleMatch best = null;
-        List<AgentExample> examples = agents.get(agent).examples();
-        for (int e = 0; e < examples.size(); e++) {
-            List<String> terms = af.exampleTerms().get(e);
-            double overlap = 0;
-            List<String> shared = new ArrayList<>();
-            for (int q = 0; q < query.size(); q++) {
-                if (terms.contains(query.term(q))) {
-                    Postings p = postings.get(query.term(q));
-                    overlap += p.idf() * query.weight(q);
-                    shared.add(query.surface(q));
-                }
-            }
-            if (overlap > 0 && (best == null || overlap > best.overlap())) {
-                best = new Evidence.ExampleMatch(e, examples.get(e).userPrompt(), overlap, shared);
+        EnumMap<Field, Double> fieldScores = new EnumMap<>(Field.class);
+        for (Field f : allFields) {
+            if (byField[f.ordinal()] > 0) {
+                fieldScores.put(f, byField[f.ordinal()]);
             }
         }
-        return best;
+        return new Evidence(fieldScores, matches, bestExample(query, examples, exampleOverlap, exampleMasks));
+    }
+
+    /** The example prompt sharing the most idf-weighted terms with the query, if any shares one. */
+    private static Evidence.ExampleMatch bestExample(AnalyzedQuery query, List<AgentExample> examples,
+                                                     double[] overlap, long[] masks) {
+        int best = -1;
+        for (int e = 0; e < overlap.length; e++) {
+            if (overlap[e] > 0 && (best < 0 || overlap[e] > overlap[best])) {
+                best = e;
+            }
+        }
+        if (best < 0) {
+            return null;
+        }
+        List<String> shared = new ArrayList<>();
+        for (int q = 0; q < query.size(); q++) {
+            if ((masks[q] & (1L << best)) != 0) {
+                shared.add(query.surface(q));
+            }
+        }
+        return new Evidence.ExampleMatch(best, examples.get(best).userPrompt(), overlap[best], shared);
     }
 }

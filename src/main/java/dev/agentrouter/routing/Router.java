@@ -2,8 +2,6 @@ package dev.agentrouter.routing;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * Scores a query against an index and turns the scores into a decision: the best agent when the evidence is strong
@@ -32,14 +30,15 @@ public final class Router {
         if (analyzed.isEmpty()) {
             return abstain(0, List.of(), "the prompt has no words to match (only stop words or symbols)", null);
         }
-        double[] scores = index.score(analyzed);
+        LexicalIndex.IndexedQuery indexed = index.resolve(analyzed);
+        double[] scores = index.score(indexed);
         int[] top = topK(scores, policy.maxCandidates());
         double best = scores[top[0]];
         if (best <= 0) {
             return abstain(0, List.of(), "no agent shares a word with the prompt", null);
         }
         // Normalised scores over the temperature; terms far below the best add nothing measurable, so skip exp().
-        double scale = index.scoreScale(analyzed);
+        double scale = index.scoreScale(indexed);
         double inverseT = 1 / (scale * policy.temperature());
         double sum = 0;
         for (double s : scores) {
@@ -55,9 +54,9 @@ public final class Router {
             }
             double probability = Math.exp((scores[a] - best) * inverseT) / sum;
             candidates.add(new Candidate(index.agents().get(a).name(), scores[a], probability,
-                    index.explain(analyzed, a)));
+                    index.explain(indexed, a)));
         }
-        double coverage = index.coverage(analyzed, top[0]);
+        double coverage = index.coverage(indexed, top[0]);
         double runnerUp = top.length > 1 ? Math.max(0, scores[top[1]]) : 0;
         RouteDecision.Signals signals = new RouteDecision.Signals(best / scale, (best - runnerUp) / scale, coverage,
                 best / index.maxIdf());
@@ -68,8 +67,8 @@ public final class Router {
             return new RouteDecision(winner.agent(), confidence, RouteDecision.Outcome.ROUTED, candidates,
                     "routed to " + winner.agent() + ": " + why, signals);
         }
-        String low = String.format(Locale.ROOT, "confidence %.2f is below the threshold %.2f (best candidate %s: %s)",
-                confidence, policy.minConfidence(), winner.agent(), why);
+        String low = "confidence " + twoDecimals(confidence) + " is below the threshold "
+                + twoDecimals(policy.minConfidence()) + " (best candidate " + winner.agent() + ": " + why + ")";
         return abstain(confidence, candidates, low, signals);
     }
 
@@ -85,15 +84,29 @@ public final class Router {
     }
 
     private static String explain(Candidate c, double coverage) {
-        String terms = c.evidence().matchedTerms().stream().limit(5).map(Evidence.TermMatch::term)
-                .collect(Collectors.joining(", "));
-        StringBuilder why = new StringBuilder();
-        why.append(String.format(Locale.ROOT, "matched %s; %.0f%% of the prompt's weight found in the agent",
-                terms.isEmpty() ? "nothing" : "'" + terms + "'", coverage * 100));
+        StringBuilder why = new StringBuilder("matched ");
+        List<Evidence.TermMatch> terms = c.evidence().matchedTerms();
+        if (terms.isEmpty()) {
+            why.append("nothing");
+        } else {
+            why.append('\'');
+            for (int i = 0; i < Math.min(5, terms.size()); i++) {
+                why.append(i == 0 ? "" : ", ").append(terms.get(i).term());
+            }
+            why.append('\'');
+        }
+        why.append("; ").append(Math.round(coverage * 100)).append("% of the prompt's weight found in the agent");
         if (c.evidence().bestExample() != null) {
             why.append("; closest example: \"").append(c.evidence().bestExample().prompt()).append('"');
         }
         return why.toString();
+    }
+
+    /** {@code 0.47} for 0.4712: cheaper than String.format on the hot path. */
+    static String twoDecimals(double v) {
+        long hundredths = Math.round(v * 100);
+        long fraction = Math.abs(hundredths % 100);
+        return (hundredths < 0 ? "-" : "") + Math.abs(hundredths / 100) + "." + (fraction < 10 ? "0" : "") + fraction;
     }
 
     /** Indices of the k highest scores, best first; a partial selection, not a full sort. */

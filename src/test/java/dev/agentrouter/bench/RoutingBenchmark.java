@@ -97,6 +97,15 @@ public class RoutingBenchmark {
                 a.systemPrompt(), a.source(), a.frontmatter(), a.contentHash());
     }
 
+    /** Query analysis and scoring of every agent only: the part that grows with the catalog. */
+    @Benchmark
+    public double[] scoreOnly() {
+        Query q = queries.get(next);
+        next = next + 1 == queries.size() ? 0 : next + 1;
+        return table.index().score(table.index().resolve(table.index().analyze(q)));
+    }
+
+    /** A full decision as /v1/route makes it: scoring, confidence, and evidence for the top candidates. */
     @Benchmark
     public RouteDecision route() {
         Query q = queries.get(next);
