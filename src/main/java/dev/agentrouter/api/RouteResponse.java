@@ -10,19 +10,23 @@ import dev.agentrouter.routing.RouteDecision;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The body of a {@code POST /v1/route} answer. */
-@RegisterForReflection
+@RegisterForReflection(targets = {RouteResponse.class, RouteResponse.CandidateView.class, Evidence.TermMatch.class,
+        Evidence.ExampleMatch.class, RouteDecision.Signals.class})
 public record RouteResponse(String agent, double confidence, String outcome, String reason,
-                            List<CandidateView> candidates, long catalogVersion) {
+                            List<CandidateView> candidates, RouteDecision.Signals signals, long catalogVersion) {
 
     /** One ranked agent and the evidence behind its score. */
-    @RegisterForReflection
     public record CandidateView(String agent, double score, double probability, Map<String, Double> fieldScores,
                                 List<Evidence.TermMatch> matchedTerms, Evidence.ExampleMatch bestExample) {}
 
     static RouteResponse of(RouteDecision decision, long catalogVersion) {
         List<CandidateView> candidates = decision.candidates().stream().map(RouteResponse::view).toList();
+        RouteDecision.Signals s = decision.signals();
+        RouteDecision.Signals signals = s == null ? null
+                : new RouteDecision.Signals(round(s.evidence()), round(s.margin()), round(s.coverage()),
+                        round(s.strength()));
         return new RouteResponse(decision.agent(), round(decision.confidence()), decision.outcome().key(),
-                decision.reason(), candidates, catalogVersion);
+                decision.reason(), candidates, signals, catalogVersion);
     }
 
     private static CandidateView view(Candidate c) {

@@ -39,6 +39,7 @@ class RouteResourceTest {
                 .body("candidates[0].matchedTerms.term", hasItem("queries"))
                 .body("candidates[0].bestExample.prompt", containsString("PostgreSQL"))
                 .body("candidates[0].fieldScores", notNullValue())
+                .body("signals.coverage", greaterThan(0f))
                 .body("catalogVersion", greaterThan(0));
     }
 
