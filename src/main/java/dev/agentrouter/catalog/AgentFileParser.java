@@ -1,7 +1,9 @@
 package dev.agentrouter.catalog;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,14 +31,18 @@ public final class AgentFileParser {
         Frontmatter fm = FrontmatterReader.read(text);
         Map<String, Object> values = fm.values();
 
-        String name = requiredString(values, "name");
+        String name = requiredString(values, "name", text);
         if (!NAME.matcher(name).matches()) {
             throw new AgentFileException("name '" + name + "' must be 1-128 characters of letters, digits, '.', '_'"
                     + " or '-', starting with a letter or digit", lineOf(text, "name"));
         }
         // Descriptions written as YAML double-quoted strings often carry "\\n", i.e. a literal backslash-n after
-        // decoding; Claude Code shows those as line breaks, so they are line breaks here too.
-        String description = requiredString(values, "description").replace("\\n", "\n");
+        // decoding, and unquoted ones read leniently carry it as typed; Claude Code shows those as line breaks, so
+        // they are line breaks here too. In a | or > block a backslash is literal text (a regex, a Windows path).
+        String description = requiredString(values, "description", text);
+        if (!fm.blockScalars().contains("description")) {
+            description = description.replace("\\n", "\n");
+        }
         ExampleExtractor.Split split = ExampleExtractor.split(description);
         List<AgentExample> examples = new ArrayList<>(split.examples());
         examples.addAll(explicitExamples(values.get("examples"), text));
@@ -56,25 +62,42 @@ public final class AgentFileParser {
     }
 
     private static String decode(byte[] content) throws AgentFileException {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw new AgentFileException("file is not valid UTF-8", null);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(content);
+        // UTF-8 never yields more chars than bytes.
+        CharBuffer out = CharBuffer.allocate(content.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
         }
+        if (result.isError()) {
+            int offset = in.position();
+            int line = 1;
+            for (int i = 0; i < offset; i++) {
+                if (content[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new AgentFileException(String.format("file is not valid UTF-8: byte 0x%02X on line %d (byte offset"
+                    + " %d) cannot be decoded; save the file as UTF-8", content[offset] & 0xff, line, offset), line);
+        }
+        String text = out.flip().toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
-    private static String requiredString(Map<String, Object> values, String key) throws AgentFileException {
+    private static String requiredString(Map<String, Object> values, String key, String text)
+            throws AgentFileException {
         Object v = values.get(key);
         if (v == null || (v instanceof String s && s.isBlank())) {
-            throw new AgentFileException("missing required frontmatter key '" + key + "'", null);
+            throw new AgentFileException("missing required frontmatter key '" + key + "'",
+                    values.containsKey(key) ? lineOf(text, key) : null);
         }
         if (!(v instanceof String) && !(v instanceof Number) && !(v instanceof Boolean)) {
             throw new AgentFileException("frontmatter key '" + key + "' must be text, found a "
-                    + (v instanceof Collection ? "list" : v instanceof Map ? "mapping" : "value of another type"), 2);
+                    + (v instanceof Collection ? "list" : v instanceof Map ? "mapping" : "value of another type"),
+                    lineOf(text, key));
         }
         return String.valueOf(v).strip();
     }
@@ -149,10 +172,15 @@ public final class AgentFileParser {
         return String.valueOf(v);
     }
 
+    /** The 1-based line where {@code key:} is written in the frontmatter, or null. */
     private static Integer lineOf(String text, String key) {
         List<String> lines = text.lines().toList();
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).startsWith(key + ":")) {
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i).stripTrailing();
+            if (line.equals("---") || line.equals("...")) {
+                break;
+            }
+            if (line.startsWith(key + ":")) {
                 return i + 1;
             }
         }

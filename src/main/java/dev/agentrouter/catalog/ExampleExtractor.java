@@ -20,6 +20,9 @@ public final class ExampleExtractor {
     /** A speaker label at the start of the block or after whitespace: {@code Context:}, {@code user:}, ... */
     private static final Pattern LABEL =
             Pattern.compile("(?:^|(?<=\\s))(context|user|assistant)\\s*:", Pattern.CASE_INSENSITIVE);
+    /** What may follow the quote that closes a quoted turn: the next label, or the end of the block. */
+    private static final Pattern AFTER_QUOTE =
+            Pattern.compile("\\s*(?:$|(?:context|user|assistant)\\s*:)", Pattern.CASE_INSENSITIVE);
     /** Lead-ins that only announce the examples and mean nothing once they are gone. */
     private static final Pattern DANGLING_LEAD_IN =
             Pattern.compile("(?i)\\s*(?:for )?(?:examples?|specifically|for instance)\\s*:?\\s*$");
@@ -63,8 +66,9 @@ public final class ExampleExtractor {
         Matcher label = LABEL.matcher(dialogue);
         String currentLabel = null;
         int currentStart = 0;
+        int searchFrom = 0;
         while (true) {
-            boolean found = label.find();
+            boolean found = label.find(searchFrom);
             int end = found ? label.start() : dialogue.length();
             if (currentLabel != null) {
                 String text = unquote(dialogue.substring(currentStart, end));
@@ -80,6 +84,9 @@ public final class ExampleExtractor {
             }
             currentLabel = label.group(1).toLowerCase(java.util.Locale.ROOT);
             currentStart = label.end();
+            // A quoted turn ends at its closing quote: "user:" or "context:" inside the quotes is text, not a label.
+            int closed = quotedEnd(dialogue, currentStart);
+            searchFrom = closed >= 0 ? closed : currentStart;
         }
         if (user == null || user.isBlank()) {
             return null;
@@ -87,6 +94,31 @@ public final class ExampleExtractor {
         String comment = commentary.toString().strip();
         return new AgentExample(user, blankToNull(context), blankToNull(assistant),
                 comment.isEmpty() ? null : normaliseWhitespace(comment));
+    }
+
+    /**
+     * When the turn starting at {@code from} opens with a quote, the index just past the quote that closes it: the
+     * first matching quote followed only by whitespace before the next label or the end. Otherwise -1.
+     */
+    static int quotedEnd(String dialogue, int from) {
+        int open = from;
+        while (open < dialogue.length() && Character.isWhitespace(dialogue.charAt(open))) {
+            open++;
+        }
+        if (open >= dialogue.length()) {
+            return -1;
+        }
+        char quote = dialogue.charAt(open);
+        char closing = quote == '\u201c' ? '\u201d' : quote;
+        if (quote != '"' && quote != '\u201c') {
+            return -1;
+        }
+        for (int i = dialogue.indexOf(closing, open + 1); i >= 0; i = dialogue.indexOf(closing, i + 1)) {
+            if (AFTER_QUOTE.matcher(dialogue).region(i + 1, dialogue.length()).lookingAt()) {
+                return i + 1;
+            }
+        }
+        return -1;
     }
 
     /** Trims and removes one pair of surrounding quotes (straight or curly). */
