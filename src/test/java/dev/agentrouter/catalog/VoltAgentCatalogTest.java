@@ -10,9 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,7 +34,7 @@ class VoltAgentCatalogTest {
     static void load() throws IOException {
         eval = Path.of(System.getProperty("agentrouter.eval.dir", "../shared/eval")).toAbsolutePath().normalize();
         Path dir = eval.resolve("agents/voltagent");
-        assumeTrue(Files.isDirectory(dir), "VoltAgent catalog not found at " + dir + " (a clone without ../shared)");
+        assumeTrue(Files.isDirectory(dir), "../shared/eval not found at " + dir + " (a clone without ../shared)");
         snapshot = new CatalogLoader(new DirectoryCatalogSource(dir), Clock.systemUTC()).load();
     }
 
@@ -59,6 +63,52 @@ class VoltAgentCatalogTest {
             checked++;
         }
         assertEquals(384, checked);
+        assertEquals(checked, snapshot.agents().stream().mapToInt(a -> a.examples().size()).sum(),
+                "no example beyond those the evaluation lists");
+    }
+
+    /** A few files checked field by field: name, tools, model, description without examples, example prompts. */
+    static Stream<Arguments> sampleFiles() {
+        List<String> tools = List.of("Read", "Write", "Edit", "Bash", "Glob", "Grep");
+        return Stream.of(
+                Arguments.of("api-designer.md", "api-designer", tools, "sonnet",
+                        "Use this agent when designing new APIs, creating API specifications, or refactoring existing"
+                                + " API architecture for scalability and developer experience. Invoke when you need"
+                                + " REST/GraphQL endpoint design, OpenAPI documentation, authentication patterns, or"
+                                + " API versioning strategies.",
+                        List.of("Design a REST API for a payment processing service with endpoints for transactions,"
+                                        + " refunds, and webhooks",
+                                "We need to migrate our REST API to GraphQL. The current API has 50+ endpoints"
+                                        + " covering Users, Orders, Products, and Payments.",
+                                "Our API has reached 100K daily active clients but we need to add breaking changes."
+                                        + " How should we version it?")),
+                Arguments.of("sql-pro.md", "sql-pro", tools, "sonnet", null,
+                        List.of("My analytics query is taking 8 seconds and needs to run in <500ms. It's a complex"
+                                        + " join across 5 tables with window functions for running totals.",
+                                "Help me design a data warehouse schema for our analytics platform. We're loading"
+                                        + " 500M+ rows daily and need efficient star schema with proper slowly"
+                                        + " changing dimensions.",
+                                "Our database is experiencing frequent deadlocks during peak hours. We're running SQL"
+                                        + " Server with heavy concurrent transactions. How can we fix this without"
+                                        + " rewriting application logic?")),
+                Arguments.of("terragrunt-expert.md", "terragrunt-expert", tools, "sonnet", null, List.of()));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("sampleFiles")
+    void sampleFilesParseFieldByField(String file, String name, List<String> tools, String model, String description,
+                                      List<String> prompts) throws Exception {
+        Path path = eval.resolve("agents/voltagent").resolve(file);
+        AgentDefinition a = AgentFileParser.parse(file, Files.readAllBytes(path));
+        assertEquals(name, a.name());
+        assertEquals(tools, a.tools());
+        assertEquals(model, a.model());
+        assertEquals(AgentDefinition.FrontmatterMode.YAML, a.frontmatter());
+        if (description != null) {
+            assertEquals(description, a.description());
+        }
+        assertEquals(prompts, a.examples().stream().map(AgentExample::userPrompt).toList());
+        assertEquals(a, snapshot.agent(name).orElseThrow(), "the directory load reads the same file the same way");
     }
 
     @Test
