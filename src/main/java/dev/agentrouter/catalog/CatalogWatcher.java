@@ -24,6 +24,8 @@ import org.jboss.logging.Logger;
 public final class CatalogWatcher implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(CatalogWatcher.class);
+    /** Reads of a source that keeps changing under the reader before giving up until the next poll. */
+    private static final int MAX_ATTEMPTS = 3;
 
     /** What happened to one load attempt. */
     public enum Outcome {
@@ -74,24 +76,50 @@ public final class CatalogWatcher implements AutoCloseable {
 
     /** Checks the source and reloads when it changed (or always, when {@code force}). */
     public synchronized void reloadIfChanged(boolean force) {
+        CatalogSnapshot next = null;
         try {
-            String fingerprint = loader.source().fingerprint();
-            if (!force && Objects.equals(fingerprint, lastFingerprint)) {
-                return;
+            for (int attempt = 1; next == null; attempt++) {
+                String fingerprint = loader.source().fingerprint();
+                if (!force && Objects.equals(fingerprint, lastFingerprint)) {
+                    return;
+                }
+                CatalogSnapshot loaded = loader.load();
+                // Files are read one by one: a change landing mid-read (a ConfigMap swap) would mix old and new
+                // files in one snapshot. Publish only what was read from a source that held still.
+                boolean stable = fingerprint.equals(loader.source().fingerprint());
+                if (stable || (force && attempt >= MAX_ATTEMPTS)) {
+                    next = keepLastGoodVersions(loaded, current);
+                    lastFingerprint = stable ? fingerprint : null;
+                } else if (attempt >= MAX_ATTEMPTS) {
+                    LOG.warnf("Agent catalog %s kept changing while it was read; trying again on the next poll",
+                            loader.source().location());
+                    return;
+                }
             }
-            CatalogSnapshot next = keepLastGoodVersions(loader.load(), current);
-            lastFingerprint = fingerprint;
             current = next;
-            Outcome outcome = next.rejected().isEmpty() ? Outcome.SUCCESS : Outcome.PARTIAL;
-            LOG.infof("Loaded %d agent(s) from %s (snapshot %d, %d file(s) rejected)",
-                    next.agents().size(), next.location(), next.version(), next.rejected().size());
-            next.rejected().forEach(r -> LOG.warnf("Rejected agent file %s", r));
-            listener.onLoad(next, outcome, true);
         } catch (IOException | RuntimeException e) {
             // Retried on the next poll: the fingerprint is left unchanged on purpose.
             LOG.errorf("Cannot read agent catalog %s: %s; keeping the %d agent(s) already loaded",
                     loader.source().location(), e.getMessage(), current.agents().size());
-            listener.onLoad(current, Outcome.FAILED, false);
+            notifyListener(current, Outcome.FAILED, false);
+            return;
+        }
+        Outcome outcome = next.rejected().isEmpty() ? Outcome.SUCCESS : Outcome.PARTIAL;
+        LOG.infof("Loaded %d agent(s) from %s (snapshot %d, %d file(s) rejected)",
+                next.agents().size(), next.location(), next.version(), next.rejected().size());
+        next.rejected().forEach(r -> LOG.warnf("Rejected agent file %s", r));
+        notifyListener(next, outcome, true);
+    }
+
+    /**
+     * A failing listener must not be mistaken for an unreadable source: that would report FAILED for a snapshot that
+     * is already current and, worse, call the listener a second time with {@code changed=false}.
+     */
+    private void notifyListener(CatalogSnapshot snapshot, Outcome outcome, boolean changed) {
+        try {
+            listener.onLoad(snapshot, outcome, changed);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Catalog listener failed on snapshot %d", snapshot.version());
         }
     }
 

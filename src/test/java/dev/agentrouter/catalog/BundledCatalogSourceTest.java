@@ -24,9 +24,14 @@ class BundledCatalogSourceTest {
 
     @Test
     void everyBundledAgentLoads() throws IOException {
-        CatalogSnapshot s = new CatalogLoader(new BundledCatalogSource(), Clock.systemUTC()).load();
+        BundledCatalogSource source = new BundledCatalogSource();
+        CatalogSnapshot s = new CatalogLoader(source, Clock.systemUTC()).load();
         assertEquals(List.of(), s.rejected());
-        assertEquals(6, s.agents().size());
+        assertEquals(source.index().stream().map(f -> "agents/" + f).toList(),
+                s.agents().stream().map(AgentDefinition::source).toList());
+        // Each bundled file is named after its agent, and each gives the router examples to learn from.
+        s.agents().forEach(a -> assertEquals("agents/" + a.name() + ".md", a.source()));
         s.agents().forEach(a -> assertEquals(true, !a.examples().isEmpty(), a.name() + " has examples"));
+        assertEquals("classpath:agents/", s.location());
     }
 }

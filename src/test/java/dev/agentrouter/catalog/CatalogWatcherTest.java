@@ -4,17 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -145,34 +149,152 @@ class CatalogWatcherTest {
         awaitNames("alpha");
     }
 
+    /** Writes one ConfigMap payload directory of {@code count} agents whose descriptions start with {@code tag}. */
+    private Path payload(String dirName, int count, String tag) throws IOException {
+        Path payload = Files.createDirectory(dir.resolve(dirName));
+        for (int i = 0; i < count; i++) {
+            Files.writeString(payload.resolve(String.format("agent-%03d.md", i)),
+                    agent("agent-" + i, tag + " " + i + "."));
+        }
+        return payload;
+    }
+
+    /** The kubelet's swap: a new {@code ..data_tmp} link renamed atomically over {@code ..data}. */
+    private void pointDataAt(Path payload) throws IOException {
+        Path tmp = Files.createSymbolicLink(dir.resolve("..data_tmp"), payload.getFileName());
+        Files.move(tmp, dir.resolve("..data"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
     @Test
     void readersOnlyEverSeeCompleteSnapshots() throws Exception {
-        for (int i = 0; i < 200; i++) {
-            Files.writeString(dir.resolve(String.format("agent-%03d.md", i)), agent("agent-" + i, "Old " + i + "."));
+        Path old = payload("..2026_11_24_10_00_00.1", 200, "Old");
+        Path next = payload("..2026_11_24_10_05_00.2", 300, "New");
+        Files.createSymbolicLink(dir.resolve("..data"), old.getFileName());
+        for (int i = 0; i < 300; i++) {
+            String file = String.format("agent-%03d.md", i);
+            Files.createSymbolicLink(dir.resolve(file), Path.of("..data", file)); // 100 dangle while ..data is old
         }
         start(dir);
-        // version -> every agent count a reader saw for that snapshot version
-        Map<Long, Set<Integer>> seen = new ConcurrentHashMap<>();
+        assertEquals(200, watcher.current().agents().size());
+
+        // Every snapshot a reader can get must be all old (200 agents) or all new (300), never a mix or a part.
+        Queue<String> violations = new ConcurrentLinkedQueue<>();
+        Set<Long> versionsSeen = ConcurrentHashMap.newKeySet();
         AtomicBoolean stop = new AtomicBoolean();
         Thread reader = new Thread(() -> {
-            while (!stop.get()) {
-                CatalogSnapshot s = watcher.current();
-                seen.computeIfAbsent(s.version(), v -> ConcurrentHashMap.newKeySet()).add(s.agents().size());
+            try {
+                while (!stop.get()) {
+                    CatalogSnapshot s = watcher.current();
+                    if (versionsSeen.add(s.version())) {
+                        Set<String> tags = new TreeSet<>();
+                        s.agents().forEach(a -> tags.add(a.description().substring(0, 3)));
+                        int size = s.agents().size();
+                        if (!(size == 200 && tags.equals(Set.of("Old")) || size == 300 && tags.equals(Set.of("New")))) {
+                            violations.add("snapshot " + s.version() + ": " + size + " agents tagged " + tags);
+                        }
+                    }
+                }
+            } catch (RuntimeException e) {
+                violations.add(e.toString());
             }
         });
         reader.start();
-        for (int i = 200; i < 400; i++) {
-            Files.writeString(dir.resolve(String.format("agent-%03d.md", i)), agent("agent-" + i, "New " + i + "."));
+        try {
+            for (int swap = 0; swap < 8; swap++) {
+                boolean toNew = swap % 2 == 0;
+                pointDataAt(toNew ? next : old);
+                Awaitility.await().atMost(Duration.ofSeconds(10)).until(
+                        () -> watcher.current().agents().size() == (toNew ? 300 : 200));
+            }
+        } finally {
+            stop.set(true);
+            reader.join();
         }
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> watcher.current().agents().size() == 400);
-        stop.set(true);
-        reader.join();
-        // Files appear one by one, so a poll may catch any count; what must never happen is a published snapshot
-        // changing while it is read.
-        seen.forEach((version, sizes) -> assertEquals(1, sizes.size(), "snapshot " + version + " seen as " + sizes));
-        assertTrue(seen.size() >= 2, "the reader saw the reloads: " + seen);
-        CatalogSnapshot last = watcher.current();
-        assertEquals(400, last.agents().size());
-        assertEquals(400, last.agents().stream().map(AgentDefinition::name).distinct().count());
+        assertEquals(List.of(), List.copyOf(violations));
+        assertTrue(versionsSeen.size() >= 9, "the reader saw every swap: " + versionsSeen);
+        assertEquals(List.of(), watcher.current().rejected());
+    }
+
+    /** A source whose files change while they are being read, as during a ConfigMap swap. */
+    static final class SwappedWhileReading implements CatalogSource {
+        final AtomicInteger reads = new AtomicInteger();
+        volatile String state = "v1";
+
+        @Override
+        public String location() {
+            return "swapping";
+        }
+
+        @Override
+        public List<AgentFile> read() {
+            if (reads.incrementAndGet() == 2) {
+                // The second read sees a.md before the swap and b.md after it, then the swap is complete.
+                state = "v2";
+                return List.of(file("a.md", "alpha", "v1"), file("b.md", "beta", "v2"));
+            }
+            return List.of(file("a.md", "alpha", state), file("b.md", "beta", state));
+        }
+
+        @Override
+        public String fingerprint() {
+            return state;
+        }
+
+        static AgentFile file(String source, String name, String version) {
+            return new AgentFile(source, agent(name, version).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void aSnapshotReadWhileTheSourceChangedIsNotPublished() {
+        SwappedWhileReading source = new SwappedWhileReading();
+        List<CatalogSnapshot> published = new CopyOnWriteArrayList<>();
+        watcher = new CatalogWatcher(new CatalogLoader(source, Clock.systemUTC()),
+                (snapshot, outcome, changed) -> published.add(snapshot));
+        watcher.start(Duration.ZERO);
+        source.state = "v1-touched";
+        watcher.reloadIfChanged(false);
+
+        assertEquals(3, source.reads.get(), "the torn read was repeated");
+        assertEquals(2, published.size());
+        assertEquals(List.of("v1", "v1"), descriptions(published.get(0)));
+        assertEquals(List.of("v2", "v2"), descriptions(published.get(1)));
+        assertEquals(published.get(1), watcher.current());
+    }
+
+    private static List<String> descriptions(CatalogSnapshot s) {
+        return s.agents().stream().map(AgentDefinition::description).toList();
+    }
+
+    @Test
+    void aFailingListenerIsNotReportedAsAnUnreadableCatalog() throws IOException {
+        Files.writeString(dir.resolve("a.md"), agent("alpha", "First."));
+        List<Boolean> changedFlags = new CopyOnWriteArrayList<>();
+        watcher = new CatalogWatcher(new CatalogLoader(new DirectoryCatalogSource(dir), Clock.systemUTC()),
+                (snapshot, outcome, changed) -> {
+                    outcomes.add(outcome);
+                    changedFlags.add(changed);
+                    throw new IllegalStateException("listener bug");
+                });
+        watcher.start(Duration.ZERO);
+        assertEquals(List.of(CatalogWatcher.Outcome.SUCCESS), outcomes);
+        assertEquals(List.of(true), changedFlags);
+        assertEquals(List.of("alpha"), watcher.current().agents().stream().map(AgentDefinition::name).toList());
+    }
+
+    @Test
+    void aDirectoryThatDisappearsKeepsTheLastSnapshot() throws IOException {
+        Path catalog = Files.createDirectory(dir.resolve("catalog"));
+        Files.writeString(catalog.resolve("a.md"), agent("alpha", "First."));
+        start(catalog);
+        CatalogSnapshot loaded = watcher.current();
+        Files.delete(catalog.resolve("a.md"));
+        Files.delete(catalog);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> outcomes.contains(CatalogWatcher.Outcome.FAILED));
+        assertEquals(loaded, watcher.current());
+
+        Files.createDirectory(catalog);
+        Files.writeString(catalog.resolve("b.md"), agent("beta", "Back."));
+        awaitNames("beta");
     }
 }
