@@ -22,6 +22,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Separates frontmatter from body and reads the frontmatter: strict YAML first, then, when that fails, the lenient
@@ -34,6 +35,9 @@ final class FrontmatterReader {
     private static final Pattern LENIENT_KEY = Pattern.compile("^([A-Za-z_][A-Za-z0-9_-]*)\\s*:(?:\\s+(.*))?$");
     /** {@code |} or {@code >} with optional chomping and indentation indicators, as YAML allows. */
     private static final Pattern BLOCK_INDICATOR = Pattern.compile("[|>][+-]?[1-9]?|[|>][1-9][+-]");
+    /** Keys whose values are text whatever YAML would make of them. */
+    private static final Set<String> TEXT_KEYS = Set.of("name", "description", "model", "color");
+    private static final Set<Tag> TYPED = Set.of(Tag.BOOL, Tag.INT, Tag.FLOAT, Tag.TIMESTAMP);
     /** Contexts naming a construct left open; its start line is where the fix goes. */
     private static final Pattern UNCLOSED = Pattern.compile("quoted scalar|flow (?:sequence|mapping)|block scalar");
 
@@ -95,6 +99,13 @@ final class FrontmatterReader {
         }
         Map<String, Object> values = new LinkedHashMap<>();
         ((Map<?, ?>) loaded).forEach((k, v) -> values.put(String.valueOf(k), v));
+        // YAML 1.1 reads "name: yes" as true and "model: 1.10" as 1.1; text keys keep the scalar as written.
+        for (NodeTuple entry : mapping.getValue()) {
+            if (entry.getKeyNode() instanceof ScalarNode key && TEXT_KEYS.contains(key.getValue())
+                    && entry.getValueNode() instanceof ScalarNode value && TYPED.contains(value.getTag())) {
+                values.put(key.getValue(), value.getValue());
+            }
+        }
         return new Frontmatter(values, AgentDefinition.FrontmatterMode.YAML, body, null, blockScalars);
     }
 

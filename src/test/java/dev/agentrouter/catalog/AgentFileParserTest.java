@@ -165,6 +165,30 @@ class AgentFileParserTest {
         assertEquals(description, parseText(file("name: styled\n" + yaml)).description());
     }
 
+    /** Scalars YAML 1.1 would turn into booleans, numbers or dates stay as written in the text keys. */
+    static Stream<Arguments> textKeys() {
+        return Stream.of(
+                Arguments.of("name: yes", "name", "yes"),
+                Arguments.of("name: 2024-01-01", "name", "2024-01-01"),
+                Arguments.of("model: 1.10", "model", "1.10"),
+                Arguments.of("color: off", "color", "off"),
+                Arguments.of("description: 0x1F", "description", "0x1F"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("textKeys")
+    void textKeysStayAsWritten(String yaml, String key, String expected) throws Exception {
+        String base = Stream.of("name: n", "description: d").filter(l -> !l.startsWith(key + ":"))
+                .reduce("", (a, b) -> a + b + "\n");
+        AgentDefinition a = parseText(file(base + yaml));
+        Map<String, String> values = new java.util.HashMap<>();
+        values.put("name", a.name());
+        values.put("description", a.description());
+        values.put("model", a.model());
+        values.put("color", a.color());
+        assertEquals(expected, values.get(key));
+    }
+
     /** How {@code tools} is written, and the list it must become. */
     static Stream<Arguments> toolStyles() {
         return Stream.of(
