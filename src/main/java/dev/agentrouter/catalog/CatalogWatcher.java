@@ -65,9 +65,18 @@ public final class CatalogWatcher implements AutoCloseable {
         reloadIfChanged(true);
         if (!interval.isZero() && !interval.isNegative()) {
             long millis = interval.toMillis();
-            poller.scheduleWithFixedDelay(() -> reloadIfChanged(false), millis, millis, TimeUnit.MILLISECONDS);
+            poller.scheduleWithFixedDelay(this::poll, millis, millis, TimeUnit.MILLISECONDS);
         }
         return current;
+    }
+
+    /** One poll. Nothing may escape: an executor silently cancels a periodic task that throws, ending hot reload. */
+    private void poll() {
+        try {
+            reloadIfChanged(false);
+        } catch (Throwable t) {
+            LOG.errorf(t, "Catalog poll of %s failed; polling continues", loader.source().location());
+        }
     }
 
     public CatalogSnapshot current() {
