@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.agentrouter.catalog.AgentDefinition;
@@ -22,6 +23,11 @@ class RoutingAccuracyTest {
     @BeforeAll
     static void data() {
         data = new EvalData(EvalData.defaultRoot());
+    }
+
+    /** Per test, so that each one is reported as skipped, with the reason, in a clone without ../shared. */
+    @BeforeEach
+    void requireEvalData() {
         assumeTrue(data.exists(), "evaluation data not found at " + data.root() + " (a clone without ../shared)");
     }
 
