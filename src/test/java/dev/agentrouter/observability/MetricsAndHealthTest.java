@@ -64,6 +64,7 @@ class MetricsAndHealthTest {
                 .then().statusCode(200)
                 .body(containsString("/v1/route"))
                 .body(containsString("/v1/agents/{name}"));
+        given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
     }
 
     static String scrape() {
