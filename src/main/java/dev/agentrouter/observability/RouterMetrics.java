@@ -10,6 +10,7 @@ import dev.agentrouter.catalog.CatalogSnapshot;
 import dev.agentrouter.catalog.CatalogWatcher;
 import dev.agentrouter.routing.RouteDecision;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -37,9 +38,12 @@ public class RouterMetrics {
                 .minimumExpectedValue(Duration.ofNanos(1_000))
                 .maximumExpectedValue(Duration.ofMillis(100))
                 .register(registry);
-        registry.gauge("router.catalog.agents", agents);
-        registry.gauge("router.catalog.rejected.files", rejectedFiles);
-        registry.gauge("router.catalog.version", catalogVersion);
+        Gauge.builder("router.catalog.agents", agents, AtomicInteger::get)
+                .description("Agents in the current catalog snapshot").register(registry);
+        Gauge.builder("router.catalog.rejected.files", rejectedFiles, AtomicInteger::get)
+                .description("Agent files rejected in the current catalog snapshot").register(registry);
+        Gauge.builder("router.catalog.version", catalogVersion, AtomicInteger::get)
+                .description("Number of the current catalog snapshot; grows by one per reload").register(registry);
         for (CatalogWatcher.Outcome o : CatalogWatcher.Outcome.values()) {
             reloads(o);
         }

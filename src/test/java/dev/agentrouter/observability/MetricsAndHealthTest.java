@@ -52,6 +52,13 @@ class MetricsAndHealthTest {
     }
 
     @Test
+    void helpTextsAreValidPrometheusText() {
+        // HELP may escape only backslash and newline; an escaped quote makes strict parsers reject the scrape.
+        assertFalse(scrape().lines().filter(l -> l.startsWith("# HELP")).anyMatch(l -> l.contains("\\\"")));
+        assertTrue(scrape().contains("# HELP router_catalog_agents Agents in the current catalog snapshot"));
+    }
+
+    @Test
     void promptTextNeverBecomesALabel() {
         given().contentType(ContentType.JSON).body("{\"prompt\": \"zebracorn unicornfish secretword\"}")
                 .post("/v1/route").then().statusCode(200);
