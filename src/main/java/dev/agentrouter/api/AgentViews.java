@@ -12,7 +12,8 @@ import dev.agentrouter.catalog.CatalogSnapshot;
 import dev.agentrouter.catalog.Rejection;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** JSON views of the catalog for {@code /v1/agents}. */
+/** JSON views of the catalog for {@code /v1/agents}. Catalog records they embed are registered for Jackson too. */
+@RegisterForReflection(targets = {AgentExample.class, Rejection.class})
 public final class AgentViews {
 
     private AgentViews() {}
