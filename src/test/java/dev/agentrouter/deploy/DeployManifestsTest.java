@@ -136,6 +136,23 @@ class DeployManifestsTest {
         }
     }
 
+    @Test
+    void dashboardQueriesOnlyMetricsTheRouterExports() throws Exception {
+        String dashboard = java.nio.file.Files.readString(Path.of("deploy/base/grafana/agent-router-dashboard.json"));
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(dashboard);
+        given().contentType("application/json").body("{\"prompt\": \"slow SQL queries\"}").post("/v1/route")
+                .then().statusCode(200);
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b((?:router|http_server)_[a-z_]+)\\b")
+                .matcher(dashboard);
+        int checked = 0;
+        while (m.find()) {
+            assertTrue(metrics.contains("\n" + m.group(1)), "dashboard queries " + m.group(1) + ", not in /q/metrics");
+            checked++;
+        }
+        assertTrue(checked >= 8, "dashboard panels query router metrics");
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"dev", "prod"})
     void podIsLockedDownAndShutsDownGracefully(String overlay) throws Exception {
