@@ -26,10 +26,6 @@ public class JsonBodies {
         this.maxBytes = config.api().maxBodyBytes();
     }
 
-    public int maxBytes() {
-        return maxBytes;
-    }
-
     /** Parses a body that must be one JSON object. */
     public JsonNode object(byte[] body, String example) {
         if (body == null || body.length == 0) {
@@ -58,7 +54,7 @@ public class JsonBodies {
         return node;
     }
 
-    public ApiProblem tooLarge(long length) {
+    private ApiProblem tooLarge(long length) {
         return new ApiProblem(413, "body-too-large", "Request body too large",
                 "the request body has " + length + " bytes; the limit is " + maxBytes
                         + " (configuration key router.api.max-body-bytes)");

@@ -27,14 +27,13 @@ public final class CatalogHealthChecks {
 
         @Override
         public HealthCheckResponse call() {
-            CatalogSnapshot catalog = registry.current() == null ? null : registry.current().catalog();
-            boolean up = catalog != null && !catalog.isEmpty();
+            CatalogSnapshot catalog = registry.current().catalog();
             return HealthCheckResponse.named("agent-catalog")
-                    .status(up)
-                    .withData("agents", catalog == null ? 0 : catalog.agents().size())
-                    .withData("rejectedFiles", catalog == null ? 0 : catalog.rejected().size())
-                    .withData("location", catalog == null ? "" : catalog.location())
-                    .withData("version", catalog == null ? 0 : catalog.version())
+                    .status(!catalog.isEmpty())
+                    .withData("agents", catalog.agents().size())
+                    .withData("rejectedFiles", catalog.rejected().size())
+                    .withData("location", catalog.location())
+                    .withData("version", catalog.version())
                     .build();
         }
     }

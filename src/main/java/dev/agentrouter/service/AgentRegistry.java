@@ -32,21 +32,23 @@ public class AgentRegistry {
     private final RouterMetrics metrics;
     private final TextAnalyzer analyzer = new TextAnalyzer();
     private final LexicalSettings lexical = LexicalSettings.defaults();
-    private final AtomicReference<RoutingTable> table = new AtomicReference<>();
+    private final CatalogSource source;
+    private final AtomicReference<RoutingTable> table;
     private volatile boolean started;
     private CatalogWatcher watcher;
 
     public AgentRegistry(RouterConfig config, RouterMetrics metrics) {
         this.config = config;
         this.metrics = metrics;
-    }
-
-    void onStart(@Observes StartupEvent event) {
-        CatalogSource source = config.catalog().dir()
+        this.source = config.catalog().dir()
                 .filter(dir -> !dir.isBlank())
                 .<CatalogSource>map(dir -> new DirectoryCatalogSource(Path.of(dir)))
                 .orElseGet(BundledCatalogSource::new);
-        table.set(RoutingTable.of(CatalogSnapshot.empty(source.location()), analyzer, lexical));
+        // Until the first load finishes, requests see an empty catalog (routing abstains, readiness is down).
+        this.table = new AtomicReference<>(RoutingTable.of(CatalogSnapshot.empty(source.location()), analyzer, lexical));
+    }
+
+    void onStart(@Observes StartupEvent event) {
         watcher = new CatalogWatcher(new CatalogLoader(source, Clock.systemUTC()), this::publish);
         watcher.start(config.catalog().pollInterval());
         started = true;
@@ -65,7 +67,7 @@ public class AgentRegistry {
         metrics.catalogLoaded(snapshot, outcome);
     }
 
-    /** The table requests should use; never null once the application has started. */
+    /** The table requests should use; never null. */
     public RoutingTable current() {
         return table.get();
     }
@@ -73,10 +75,5 @@ public class AgentRegistry {
     /** True once the first load attempt has finished, whatever its result. */
     public boolean started() {
         return started;
-    }
-
-    /** Checks the catalog now instead of waiting for the next poll. */
-    public void reloadNow() {
-        watcher.reloadIfChanged(false);
     }
 }
