@@ -1,6 +1,7 @@
 package dev.agentrouter.config;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -15,6 +16,60 @@ public interface RouterConfig {
     Routing routing();
 
     Api api();
+
+    Upstream upstream();
+
+    Proxy proxy();
+
+    /** The OpenAI-compatible model endpoint that {@code /v1/chat/completions} forwards to. */
+    interface Upstream {
+        /** Base URL including the API version path, e.g. {@code https://host/v1}. Unset: chat completions answer 503. */
+        Optional<String> baseUrl();
+
+        /** API key, sent as {@code Authorization: Bearer ...}; from a Secret via ROUTER_UPSTREAM_API_KEY. Never logged. */
+        Optional<String> apiKey();
+
+        /** Time to establish a connection to the upstream. */
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** Longest silence from the upstream (before the first byte and between chunks) before the call fails. */
+        @WithDefault("120s")
+        Duration idleTimeout();
+
+        /** Size of the connection pool to the upstream. */
+        @WithDefault("64")
+        int maxConnections();
+    }
+
+    /** How a chat completion request is turned into one for the chosen agent. */
+    interface Proxy {
+        /**
+         * Upstream model id for each agent model alias, e.g. {@code router.proxy.models.sonnet=gpt-4o}. An agent model
+         * without an entry (an explicit id) is forwarded as written.
+         */
+        Map<String, String> models();
+
+        /** Model used for agents whose model is {@code inherit} or unset, and for unrouted requests. */
+        Optional<String> defaultModel();
+
+        /** {@code prepend}: the agent's system prompt goes first, the client's system messages stay after it;
+         * {@code replace}: the client's system messages are dropped. */
+        @WithDefault("prepend")
+        SystemPromptMode systemPrompt();
+
+        /** A model that is neither {@code auto} nor {@code agent/<name>}: {@code reject} (400) or {@code forward}. */
+        @WithDefault("reject")
+        UnknownModel unknownModel();
+
+        /** Forward the caller's Authorization header instead of the configured key. */
+        @WithDefault("false")
+        boolean forwardAuthorization();
+
+        enum SystemPromptMode { PREPEND, REPLACE }
+
+        enum UnknownModel { REJECT, FORWARD }
+    }
 
     interface Catalog {
         /**

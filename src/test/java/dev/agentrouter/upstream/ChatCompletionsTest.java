@@ -1,0 +1,171 @@
+package dev.agentrouter.upstream;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/** POST /v1/chat/completions against a real stub upstream on a free port. */
+@QuarkusTest
+@QuarkusTestResource(StubUpstream.class)
+class ChatCompletionsTest {
+
+    private static String chat(String model, String userText, boolean stream) {
+        return new JsonObject().put("model", model).put("stream", stream).put("temperature", 0.2)
+                .put("tools", new JsonArray().add(new JsonObject().put("type", "function")
+                        .put("function", new JsonObject().put("name", "lookup"))))
+                .put("x_custom_field", new JsonObject().put("keep", true))
+                .put("messages", new JsonArray()
+                        .add(new JsonObject().put("role", "system").put("content", "Answer briefly."))
+                        .add(new JsonObject().put("role", "user").put("content", userText)))
+                .encode();
+    }
+
+    @Test
+    void autoRoutesAndActsAsTheAgent() {
+        given().contentType(ContentType.JSON).header("Authorization", "Bearer caller-token")
+                .body(chat("auto", "My PostgreSQL queries are slow and I need to optimize the database indexes", false))
+                .when().post("/v1/chat/completions")
+                .then().statusCode(200)
+                .header("X-Agent-Router-Agent", "backend-developer")
+                .header("X-Agent-Router-Confidence", notNullValue())
+                .header("X-Agent-Router-Decision-Id", notNullValue())
+                .body("choices[0].message.content", equalTo("Hello from stub-sonnet"))
+                .body("usage.total_tokens", equalTo(14));
+        JsonObject sent = StubUpstream.LAST_BODY.get();
+        assertEquals("stub-sonnet", sent.getString("model"), "sonnet is mapped through router.proxy.models");
+        JsonArray messages = sent.getJsonArray("messages");
+        assertEquals("system", messages.getJsonObject(0).getString("role"));
+        assertTrue(messages.getJsonObject(0).getString("content").startsWith("You are a BACKEND-DEVELOPER"));
+        assertEquals("Answer briefly.", messages.getJsonObject(1).getString("content"), "client system prompt kept");
+        assertEquals(3, messages.size());
+        assertEquals(0.2, sent.getDouble("temperature"));
+        assertEquals("lookup", sent.getJsonArray("tools").getJsonObject(0).getJsonObject("function").getString("name"));
+        assertEquals(Boolean.TRUE, sent.getJsonObject("x_custom_field").getBoolean("keep"), "unknown fields pass");
+        assertEquals("Bearer test-key", StubUpstream.LAST_AUTHORIZATION.get(), "the caller's token is not forwarded");
+    }
+
+    @Test
+    void modelPinsAnAgent() {
+        given().contentType(ContentType.JSON).body(chat("agent/code-reviewer", "hello there", false))
+                .when().post("/v1/chat/completions")
+                .then().statusCode(200)
+                .header("X-Agent-Router-Agent", "code-reviewer")
+                .body("model", equalTo("stub-opus"));
+        assertTrue(StubUpstream.LAST_BODY.get().getJsonArray("messages").getJsonObject(0).getString("content")
+                .startsWith("You are a meticulous senior code reviewer"));
+    }
+
+    @Test
+    void headerPinsAnAgent() {
+        given().contentType(ContentType.JSON).header("X-Agent", "technical-writer")
+                .body(chat("auto", "My PostgreSQL queries are slow", false))
+                .when().post("/v1/chat/completions")
+                .then().statusCode(200)
+                .header("X-Agent-Router-Agent", "technical-writer");
+        // technical-writer's model is haiku, which is not mapped: forwarded as written.
+        assertEquals("haiku", StubUpstream.LAST_BODY.get().getString("model"));
+    }
+
+    @Test
+    void unknownAgentIsNotFound() {
+        given().contentType(ContentType.JSON).body(chat("agent/nobody", "hi", false))
+                .when().post("/v1/chat/completions")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:agent-router:problem:unknown-agent"));
+    }
+
+    @Test
+    void otherModelsAreRejectedByDefault() {
+        given().contentType(ContentType.JSON).body(chat("gpt-4o", "hi", false))
+                .when().post("/v1/chat/completions")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("router.proxy.unknown-model=forward"));
+    }
+
+    @Test
+    void malformedJsonIsAProblem() {
+        given().contentType(ContentType.JSON).body("{\"model\": \"auto\", ")
+                .when().post("/v1/chat/completions")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:agent-router:problem:malformed-json"));
+    }
+
+    @Test
+    void streamsChunksAsTheyComeWithHeadersFirst() {
+        Response r = given().contentType(ContentType.JSON)
+                .body(chat("auto", "Build a responsive React component with accessible CSS layout", true))
+                .when().post("/v1/chat/completions");
+        r.then().statusCode(200)
+                .contentType(containsString("text/event-stream"))
+                .header("X-Agent-Router-Agent", "frontend-developer");
+        String body = r.asString();
+        assertTrue(body.contains("\"content\":\"Hel\"") && body.contains("\"content\":\"!\""), body);
+        assertTrue(body.trim().endsWith("data: [DONE]"), body);
+    }
+
+    @Test
+    void failureMidStreamEndsWithAnErrorEventNotDone() {
+        String body = given().contentType(ContentType.JSON)
+                .body(chat("agent/devops-engineer", "FAIL_MIDSTREAM please", true))
+                .when().post("/v1/chat/completions")
+                .then().statusCode(200).extract().asString();
+        assertTrue(body.contains("\"content\":\"Hel\""), body);
+        assertTrue(body.contains("event: error"), body);
+        assertTrue(body.contains("upstream_stream_interrupted"), body);
+        assertFalse(body.contains("[DONE]"), "a failed stream must not look complete: " + body);
+    }
+
+    @Test
+    void upstreamServerErrorIsABadGatewayNamingTheUpstreamNotItsKey() {
+        given().contentType(ContentType.JSON).body(chat("agent/devops-engineer", "UPSTREAM_500", false))
+                .when().post("/v1/chat/completions")
+                .then().statusCode(502)
+                .contentType("application/problem+json")
+                .body("detail", containsString("http://127.0.0.1:"))
+                .body(not(containsString("test-key")));
+    }
+
+    @Test
+    void upstreamClientErrorPassesThrough() {
+        given().contentType(ContentType.JSON).body(chat("agent/devops-engineer", "UPSTREAM_400", false))
+                .when().post("/v1/chat/completions")
+                .then().statusCode(400)
+                .body("error.message", equalTo("max_tokens is too large"));
+    }
+
+    @Test
+    void silentUpstreamTimesOut() {
+        given().contentType(ContentType.JSON).body(chat("agent/devops-engineer", "SLOW", false))
+                .when().post("/v1/chat/completions")
+                .then().statusCode(504)
+                .contentType("application/problem+json")
+                .body("detail", containsString("router.upstream.idle-timeout"));
+    }
+
+    @Test
+    void modelsListsAutoAndEveryAgent() {
+        given().when().get("/v1/models")
+                .then().statusCode(200)
+                .body("object", equalTo("list"))
+                .body("data.id", hasItems("auto", "agent/backend-developer", "agent/technical-writer"))
+                .body("data[0].object", equalTo("model"));
+    }
+}

@@ -1,0 +1,108 @@
+package dev.agentrouter.upstream;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * A real HTTP server on a free port that answers like an OpenAI-compatible endpoint. The last user message steers
+ * it: {@code FAIL_MIDSTREAM} (two chunks, then the connection drops), {@code UPSTREAM_500}, {@code UPSTREAM_400},
+ * {@code SLOW} (never answers). It records the last request it received.
+ */
+public class StubUpstream implements QuarkusTestResourceLifecycleManager {
+
+    public static final AtomicReference<JsonObject> LAST_BODY = new AtomicReference<>();
+    public static final AtomicReference<String> LAST_AUTHORIZATION = new AtomicReference<>();
+
+    private Vertx vertx;
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        CompletableFuture<HttpServer> started = new CompletableFuture<>();
+        vertx.createHttpServer()
+                .requestHandler(req -> req.body().onSuccess(b -> handle(req, b.toJsonObject())))
+                .listen(0, "127.0.0.1")
+                .onSuccess(started::complete)
+                .onFailure(started::completeExceptionally);
+        try {
+            server = started.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("stub upstream did not start", e);
+        }
+        return Map.of(
+                "router.upstream.base-url", "http://127.0.0.1:" + server.actualPort() + "/v1",
+                "router.upstream.api-key", "test-key",
+                "router.upstream.idle-timeout", "2s",
+                "router.proxy.models.sonnet", "stub-sonnet",
+                "router.proxy.models.opus", "stub-opus",
+                "router.proxy.default-model", "stub-default");
+    }
+
+    private void handle(HttpServerRequest req, JsonObject body) {
+        LAST_BODY.set(body);
+        LAST_AUTHORIZATION.set(req.getHeader("Authorization"));
+        if (!req.path().equals("/v1/chat/completions")) {
+            req.response().setStatusCode(404).end();
+            return;
+        }
+        JsonArray messages = body.getJsonArray("messages");
+        String last = messages.getJsonObject(messages.size() - 1).getString("content", "");
+        if (last.contains("SLOW")) {
+            return;
+        }
+        if (last.contains("UPSTREAM_500")) {
+            req.response().setStatusCode(500).end("{\"error\": {\"message\": \"boom\"}}");
+            return;
+        }
+        if (last.contains("UPSTREAM_400")) {
+            req.response().setStatusCode(400).putHeader("Content-Type", "application/json")
+                    .end("{\"error\": {\"message\": \"max_tokens is too large\", \"type\": \"invalid_request_error\"}}");
+            return;
+        }
+        String model = body.getString("model");
+        if (!body.getBoolean("stream", false)) {
+            req.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+                    .put("id", "chatcmpl-stub").put("object", "chat.completion").put("created", 1).put("model", model)
+                    .put("choices", new JsonArray().add(new JsonObject().put("index", 0).put("finish_reason", "stop")
+                            .put("message", new JsonObject().put("role", "assistant").put("content", "Hello from " + model))))
+                    .put("usage", new JsonObject().put("prompt_tokens", 11).put("completion_tokens", 3)
+                            .put("total_tokens", 14))
+                    .encode());
+            return;
+        }
+        var res = req.response().setChunked(true).putHeader("Content-Type", "text/event-stream");
+        res.write(chunk(model, "Hel"));
+        res.write(chunk(model, "lo"));
+        if (last.contains("FAIL_MIDSTREAM")) {
+            vertx.setTimer(50, t -> req.connection().close());
+            return;
+        }
+        vertx.setTimer(20, t -> {
+            res.write(chunk(model, "!"));
+            res.end("data: [DONE]\n\n");
+        });
+    }
+
+    private static String chunk(String model, String text) {
+        return "data: " + new JsonObject().put("id", "chatcmpl-stub").put("object", "chat.completion.chunk")
+                .put("model", model).put("choices", new JsonArray().add(new JsonObject().put("index", 0)
+                        .put("delta", new JsonObject().put("content", text)))).encode() + "\n\n";
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+        }
+    }
+}
