@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -158,6 +159,33 @@ class ChatCompletionsTest {
                 .then().statusCode(504)
                 .contentType("application/problem+json")
                 .body("detail", containsString("router.upstream.idle-timeout"));
+    }
+
+    @TestHTTPResource("/")
+    java.net.URL root;
+
+    @Test
+    void aClientThatHangsUpCancelsTheUpstreamCall() throws Exception {
+        StubUpstream.SLOW_STREAM_CANCELLED.set(false);
+        byte[] body = chat("agent/devops-engineer", "SLOW_STREAM", true).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (java.net.Socket socket = new java.net.Socket(root.getHost(), root.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
+            socket.getOutputStream().flush();
+            byte[] buffer = new byte[4096];
+            String received = "";
+            while (!received.contains("chat.completion.chunk")) {
+                assertFalse(received.startsWith("HTTP/1.1 5"), received);
+                int n = socket.getInputStream().read(buffer);
+                assertTrue(n > 0, "stream ended before the first chunk");
+                received += new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .untilTrue(StubUpstream.SLOW_STREAM_CANCELLED);
     }
 
     @Test

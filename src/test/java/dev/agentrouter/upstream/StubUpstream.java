@@ -15,12 +15,15 @@ import io.vertx.core.json.JsonObject;
 /**
  * A real HTTP server on a free port that answers like an OpenAI-compatible endpoint. The last user message steers
  * it: {@code FAIL_MIDSTREAM} (two chunks, then the connection drops), {@code UPSTREAM_500}, {@code UPSTREAM_400},
- * {@code SLOW} (never answers). It records the last request it received.
+ * {@code SLOW} (never answers), {@code SLOW_STREAM} (a chunk every 100 ms for 30 s). It records the last request it received.
  */
 public class StubUpstream implements QuarkusTestResourceLifecycleManager {
 
     public static final AtomicReference<JsonObject> LAST_BODY = new AtomicReference<>();
     public static final AtomicReference<String> LAST_AUTHORIZATION = new AtomicReference<>();
+    /** Set when a {@code SLOW_STREAM} request's connection was closed by agent-router before the stream ended. */
+    public static final java.util.concurrent.atomic.AtomicBoolean SLOW_STREAM_CANCELLED =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     private Vertx vertx;
     private HttpServer server;
@@ -57,7 +60,7 @@ public class StubUpstream implements QuarkusTestResourceLifecycleManager {
         }
         JsonArray messages = body.getJsonArray("messages");
         String last = messages.getJsonObject(messages.size() - 1).getString("content", "");
-        if (last.contains("SLOW")) {
+        if (last.equals("SLOW")) {
             return;
         }
         if (last.contains("UPSTREAM_500")) {
@@ -81,6 +84,24 @@ public class StubUpstream implements QuarkusTestResourceLifecycleManager {
             return;
         }
         var res = req.response().setChunked(true).putHeader("Content-Type", "text/event-stream");
+        if (last.contains("SLOW_STREAM")) {
+            // One chunk every 100 ms for 30 s, unless the router hangs up first.
+            java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+            long timer = vertx.setPeriodic(100, id -> {
+                if (sent.incrementAndGet() > 300) {
+                    vertx.cancelTimer(id);
+                    res.end("data: [DONE]\n\n");
+                } else {
+                    res.write(chunk(model, "."));
+                }
+            });
+            req.connection().closeHandler(v -> {
+                if (vertx.cancelTimer(timer)) {
+                    SLOW_STREAM_CANCELLED.set(true);
+                }
+            });
+            return;
+        }
         res.write(chunk(model, "Hel"));
         res.write(chunk(model, "lo"));
         if (last.contains("FAIL_MIDSTREAM")) {
