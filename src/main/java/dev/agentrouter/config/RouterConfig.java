@@ -40,6 +40,21 @@ public interface RouterConfig {
         /** Size of the connection pool to the upstream. */
         @WithDefault("64")
         int maxConnections();
+
+        /**
+         * Retries after a connection failure, 429 or 502/503/504, made only while nothing has reached the client,
+         * with exponential backoff and jitter (or the upstream's Retry-After, up to max-retry-delay).
+         */
+        @WithDefault("2")
+        int maxRetries();
+
+        /** First backoff delay; doubles on every retry. */
+        @WithDefault("200ms")
+        Duration retryBackoff();
+
+        /** Longest wait before a retry, whatever Retry-After asks for. */
+        @WithDefault("10s")
+        Duration maxRetryDelay();
     }
 
     /** How a chat completion request is turned into one for the chosen agent. */

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,8 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.agentrouter.config.RouterConfig;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -29,12 +32,19 @@ public class ChatRelay {
 
     private static final Logger LOG = Logger.getLogger(ChatRelay.class);
 
+    private static final Set<Integer> RETRYABLE_STATUS = Set.of(429, 502, 503, 504);
+
     private final UpstreamClient upstream;
     private final ObjectMapper mapper;
+    private final RetryPolicy retries;
+    private final UpstreamMetrics metrics;
 
-    public ChatRelay(UpstreamClient upstream, ObjectMapper mapper) {
+    public ChatRelay(UpstreamClient upstream, ObjectMapper mapper, RouterConfig config, UpstreamMetrics metrics) {
         this.upstream = upstream;
         this.mapper = mapper;
+        RouterConfig.Upstream u = config.upstream();
+        this.retries = new RetryPolicy(u.maxRetries(), u.retryBackoff(), u.maxRetryDelay());
+        this.metrics = metrics;
     }
 
     /**
@@ -48,9 +58,34 @@ public class ChatRelay {
         } catch (Exception e) {
             return Uni.createFrom().failure(e);
         }
-        return upstream.post("chat/completions", Buffer.buffer(body), authorization)
+        return sendWithRetries(Buffer.buffer(body), authorization, 0)
                 .onItem().transformToUni(response -> relay(response, stream, headers))
                 .onFailure().recoverWithItem(failure -> beforeFirstByte(failure, headers));
+    }
+
+    /** Nothing has been sent to the client yet, so connection failures and overload answers are retried. */
+    private Uni<HttpClientResponse> sendWithRetries(Buffer body, String authorization, int attempt) {
+        return upstream.post("chat/completions", body, authorization)
+                .onItemOrFailure().transformToUni((response, failure) -> {
+                    boolean retriesLeft = attempt < retries.maxRetries();
+                    if (failure != null) {
+                        if (retriesLeft && RetryPolicy.isConnectFailure(failure)) {
+                            metrics.retried("connect");
+                            return Uni.createFrom().voidItem().onItem().delayIt().by(retries.delay(attempt, null))
+                                    .chain(() -> sendWithRetries(body, authorization, attempt + 1));
+                        }
+                        return Uni.createFrom().failure(failure);
+                    }
+                    if (retriesLeft && RETRYABLE_STATUS.contains(response.statusCode())) {
+                        metrics.retried(String.valueOf(response.statusCode()));
+                        java.time.Duration delay = retries.delay(attempt, response.getHeader("Retry-After"));
+                        // Drain the refused answer so its connection goes back to the pool.
+                        return response.body().onFailure().recoverWithNull().replaceWithVoid()
+                                .onItem().delayIt().by(delay)
+                                .chain(() -> sendWithRetries(body, authorization, attempt + 1));
+                    }
+                    return Uni.createFrom().item(response);
+                });
     }
 
     private Uni<Relay> relay(HttpClientResponse response, boolean stream, Map<String, List<String>> headers) {

@@ -153,6 +153,30 @@ class ChatCompletionsTest {
     }
 
     @Test
+    void tooManyRequestsIsRetriedAfterRetryAfter() {
+        String prompt = "RETRY_429 " + System.nanoTime();
+        long start = System.nanoTime();
+        given().contentType(ContentType.JSON).body(chat("agent/devops-engineer", prompt, false))
+                .when().post("/v1/chat/completions")
+                .then().statusCode(200)
+                .body("choices[0].message.content", equalTo("Hello from stub-sonnet"));
+        assertEquals(2, StubUpstream.CALLS.get(prompt).get());
+        assertTrue(System.nanoTime() - start >= 1_000_000_000L, "waited for Retry-After: 1");
+        assertTrue(MetricsScrape.value("router_upstream_retries_total{reason=\"429\"}") >= 1);
+    }
+
+    @Test
+    void overloadedUpstreamIsRetriedThenABadGateway() {
+        String prompt = "ALWAYS_503 " + System.nanoTime();
+        given().contentType(ContentType.JSON).body(chat("agent/devops-engineer", prompt, false))
+                .when().post("/v1/chat/completions")
+                .then().statusCode(502)
+                .contentType("application/problem+json")
+                .body("detail", containsString("answered 503"));
+        assertEquals(3, StubUpstream.CALLS.get(prompt).get(), "one call and router.upstream.max-retries=2 retries");
+    }
+
+    @Test
     void silentUpstreamTimesOut() {
         given().contentType(ContentType.JSON).body(chat("agent/devops-engineer", "SLOW", false))
                 .when().post("/v1/chat/completions")

@@ -15,12 +15,16 @@ import io.vertx.core.json.JsonObject;
 /**
  * A real HTTP server on a free port that answers like an OpenAI-compatible endpoint. The last user message steers
  * it: {@code FAIL_MIDSTREAM} (two chunks, then the connection drops), {@code UPSTREAM_500}, {@code UPSTREAM_400},
- * {@code SLOW} (never answers), {@code SLOW_STREAM} (a chunk every 100 ms for 30 s). It records the last request it received.
+ * {@code SLOW} (never answers), {@code SLOW_STREAM} (a chunk every 100 ms for 30 s), {@code RETRY_429...} (429 with Retry-After: 1 on the first
+ * call), {@code ALWAYS_503...}. It records the last request it received.
  */
 public class StubUpstream implements QuarkusTestResourceLifecycleManager {
 
     public static final AtomicReference<JsonObject> LAST_BODY = new AtomicReference<>();
     public static final AtomicReference<String> LAST_AUTHORIZATION = new AtomicReference<>();
+    /** Requests received per last user message, for retry tests. */
+    public static final Map<String, java.util.concurrent.atomic.AtomicInteger> CALLS =
+            new java.util.concurrent.ConcurrentHashMap<>();
     /** Set when a {@code SLOW_STREAM} request's connection was closed by agent-router before the stream ended. */
     public static final java.util.concurrent.atomic.AtomicBoolean SLOW_STREAM_CANCELLED =
             new java.util.concurrent.atomic.AtomicBoolean();
@@ -60,6 +64,15 @@ public class StubUpstream implements QuarkusTestResourceLifecycleManager {
         }
         JsonArray messages = body.getJsonArray("messages");
         String last = messages.getJsonObject(messages.size() - 1).getString("content", "");
+        int call = CALLS.computeIfAbsent(last, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+        if (last.startsWith("RETRY_429") && call == 1) {
+            req.response().setStatusCode(429).putHeader("Retry-After", "1").end("{\"error\": \"slow down\"}");
+            return;
+        }
+        if (last.startsWith("ALWAYS_503")) {
+            req.response().setStatusCode(503).end("{\"error\": \"overloaded\"}");
+            return;
+        }
         if (last.equals("SLOW")) {
             return;
         }
