@@ -100,7 +100,8 @@ public class ChatCompletionsResource {
                 "X-Agent-Router-Confidence", List.of(String.format(Locale.ROOT, "%.4f", choice.confidence())),
                 "X-Agent-Router-Decision-Id", List.of(decisionId));
         String forwardedAuth = proxy.forwardAuthorization() ? authorization : null;
-        return RestMulti.fromUniResponse(relay.send(rewritten, stream, forwardedAuth, headers), Relay::body,
+        String agentTag = choice.agent() == null ? "none" : choice.agent().name();
+        return RestMulti.fromUniResponse(relay.send(agentTag, rewritten, stream, forwardedAuth, headers), Relay::body,
                 Relay::headers, Relay::status);
     }
 

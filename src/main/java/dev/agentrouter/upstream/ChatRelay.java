@@ -50,7 +50,7 @@ public class ChatRelay {
     /**
      * @param headers response headers to add (agent, confidence, decision id), sent before the first chunk
      */
-    public Uni<Relay> send(ObjectNode request, boolean stream, String authorization,
+    public Uni<Relay> send(String agent, ObjectNode request, boolean stream, String authorization,
                            Map<String, List<String>> headers) {
         byte[] body;
         try {
@@ -58,9 +58,16 @@ public class ChatRelay {
         } catch (Exception e) {
             return Uni.createFrom().failure(e);
         }
+        long start = System.nanoTime();
+        metrics.started();
         return sendWithRetries(Buffer.buffer(body), authorization, 0)
-                .onItem().transformToUni(response -> relay(response, stream, headers))
-                .onFailure().recoverWithItem(failure -> beforeFirstByte(failure, headers));
+                .invoke(response -> metrics.answered(UpstreamMetrics.statusClass(response.statusCode()),
+                        System.nanoTime() - start))
+                .onItem().transformToUni(response -> relay(agent, response, stream, headers, start))
+                .onFailure().invoke(failure -> metrics.answered("error", System.nanoTime() - start))
+                .onFailure().recoverWithItem(failure -> beforeFirstByte(failure, headers))
+                .map(relay -> new Relay(relay.status(), relay.headers(),
+                        relay.body().onTermination().invoke(metrics::finished)));
     }
 
     /** Nothing has been sent to the client yet, so connection failures and overload answers are retried. */
@@ -88,10 +95,12 @@ public class ChatRelay {
                 });
     }
 
-    private Uni<Relay> relay(HttpClientResponse response, boolean stream, Map<String, List<String>> headers) {
+    private Uni<Relay> relay(String agent, HttpClientResponse response, boolean stream,
+                             Map<String, List<String>> headers, long start) {
         int status = response.statusCode();
         if (status >= 200 && status < 300 && stream) {
-            return Uni.createFrom().item(new Relay(200, with(headers, "text/event-stream"), streamBody(response)));
+            return Uni.createFrom().item(new Relay(200, with(headers, "text/event-stream"),
+                    streamBody(agent, response, start)));
         }
         return response.body().map(buffer -> {
             if (status >= 500) {
@@ -100,14 +109,28 @@ public class ChatRelay {
                         + " answered " + status + "; try again later", headers);
             }
             // 2xx, and 4xx (the caller's mistake), pass through with their bodies.
+            if (status < 300) {
+                recordUsage(agent, buffer.toString());
+            }
             String type = response.getHeader("Content-Type");
             return Relay.of(status, with(headers, type == null ? "application/json" : type), buffer.getBytes());
         });
     }
 
-    private Multi<byte[]> streamBody(HttpClientResponse response) {
+    private Multi<byte[]> streamBody(String agent, HttpClientResponse response, long start) {
         AtomicLong relayed = new AtomicLong();
         return response.toMulti()
+                .invoke(chunk -> {
+                    if (relayed.get() == 0) {
+                        metrics.firstChunk(agent, System.nanoTime() - start);
+                    }
+                    // Only chunks that mention usage are parsed; the rest pass through untouched.
+                    String text = chunk.toString();
+                    if (text.contains("\"usage\"")) {
+                        text.lines().filter(l -> l.startsWith("data: {")).forEach(l -> recordUsage(agent,
+                                l.substring("data: ".length())));
+                    }
+                })
                 .map(Buffer::getBytes)
                 .invoke(chunk -> relayed.addAndGet(chunk.length))
                 .onCancellation().invoke(() -> {
@@ -121,6 +144,18 @@ public class ChatRelay {
                             failure.toString());
                     return errorEvent(failure, relayed.get());
                 });
+    }
+
+    /** Counts the tokens of an OpenAI {@code usage} object, when the JSON has one. */
+    private void recordUsage(String agent, String json) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode usage = mapper.readTree(json).path("usage");
+            if (usage.isObject()) {
+                metrics.tokens(agent, usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0));
+            }
+        } catch (Exception e) {
+            LOG.debugf("Upstream answer without readable usage: %s", e.getClass().getSimpleName());
+        }
     }
 
     /** The SSE event that tells a streaming client the answer is incomplete. */

@@ -123,6 +123,10 @@ public class StubUpstream implements QuarkusTestResourceLifecycleManager {
         }
         vertx.setTimer(20, t -> {
             res.write(chunk(model, "!"));
+            // As with stream_options.include_usage: a last chunk without choices that carries the usage.
+            res.write("data: " + new JsonObject().put("id", "chatcmpl-stub").put("object", "chat.completion.chunk")
+                    .put("choices", new JsonArray()).put("usage", new JsonObject().put("prompt_tokens", 7)
+                            .put("completion_tokens", 3).put("total_tokens", 10)).encode() + "\n\n");
             res.end("data: [DONE]\n\n");
         });
     }
