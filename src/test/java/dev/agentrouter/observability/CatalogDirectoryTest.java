@@ -84,11 +84,11 @@ class CatalogDirectoryTest {
                 .body("rejected[0].reason", containsString("invalid YAML"));
         given().contentType(ContentType.JSON).body("{\"prompt\": \"my SQL queries are slow, which indexes?\"}")
                 .post("/v1/route").then().statusCode(200).body("agent", equalTo("sql-tuner"));
-        String metrics = MetricsAndHealthTest.scrape();
+        String metrics = MetricsScrape.scrape();
         org.junit.jupiter.api.Assertions.assertEquals(1.0,
-                MetricsAndHealthTest.value(metrics, "router_catalog_rejected_files"));
+                MetricsScrape.value(metrics, "router_catalog_rejected_files"));
         org.junit.jupiter.api.Assertions.assertTrue(
-                MetricsAndHealthTest.value(metrics, "router_catalog_reloads_total{outcome=\"partial\"}") >= 1.0);
+                MetricsScrape.value(metrics, "router_catalog_reloads_total{outcome=\"partial\"}") >= 1.0);
     }
 
     @Test

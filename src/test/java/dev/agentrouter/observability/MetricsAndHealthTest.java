@@ -6,9 +6,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import static dev.agentrouter.observability.MetricsScrape.scrape;
+import static dev.agentrouter.observability.MetricsScrape.value;
+import static dev.agentrouter.observability.MetricsScrape.valueOrZero;
 
 import org.junit.jupiter.api.Test;
 
@@ -72,22 +72,5 @@ class MetricsAndHealthTest {
                 .body(containsString("/v1/route"))
                 .body(containsString("/v1/agents/{name}"));
         given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
-    }
-
-    static String scrape() {
-        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-    }
-
-    static double value(String metrics, String series) {
-        Matcher m = Pattern.compile("^" + Pattern.quote(series) + " ([0-9.eE+-]+)$", Pattern.MULTILINE)
-                .matcher(metrics);
-        assertTrue(m.find(), () -> "series " + series + " not found in /q/metrics");
-        return Double.parseDouble(m.group(1));
-    }
-
-    static double valueOrZero(String metrics, String series) {
-        Matcher m = Pattern.compile("^" + Pattern.quote(series) + " ([0-9.eE+-]+)$", Pattern.MULTILINE)
-                .matcher(metrics);
-        return m.find() ? Double.parseDouble(m.group(1)) : 0.0;
     }
 }

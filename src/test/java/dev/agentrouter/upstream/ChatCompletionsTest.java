@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import dev.agentrouter.observability.MetricsScrape;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -58,9 +59,9 @@ class ChatCompletionsTest {
         assertEquals("lookup", sent.getJsonArray("tools").getJsonObject(0).getJsonObject("function").getString("name"));
         assertEquals(Boolean.TRUE, sent.getJsonObject("x_custom_field").getBoolean("keep"), "unknown fields pass");
         assertEquals("Bearer test-key", StubUpstream.LAST_AUTHORIZATION.get(), "the caller's token is not forwarded");
-        assertTrue(MetricsScrape.value(
+        assertTrue(MetricsScrape.valueOrZero(
                 "gen_ai_client_token_usage_total{agent=\"backend-developer\",type=\"input\"}") >= 11);
-        assertTrue(MetricsScrape.value(
+        assertTrue(MetricsScrape.valueOrZero(
                 "router_upstream_duration_seconds_count{status_class=\"2xx\",upstream=\"default\"}") >= 1);
     }
 
@@ -124,12 +125,12 @@ class ChatCompletionsTest {
         String body = r.asString();
         assertTrue(body.contains("\"content\":\"Hel\"") && body.contains("\"content\":\"!\""), body);
         assertTrue(body.trim().endsWith("data: [DONE]"), body);
-        assertTrue(MetricsScrape.value(
+        assertTrue(MetricsScrape.valueOrZero(
                 "gen_ai_client_token_usage_total{agent=\"frontend-developer\",type=\"output\"}") >= 3);
-        assertTrue(MetricsScrape.value(
+        assertTrue(MetricsScrape.valueOrZero(
                 "gen_ai_server_time_to_first_token_seconds_count{agent=\"frontend-developer\"}") >= 1);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() ->
-                MetricsScrape.value("router_upstream_in_flight{upstream=\"default\"}") == 0.0);
+                MetricsScrape.value(MetricsScrape.scrape(), "router_upstream_in_flight{upstream=\"default\"}") == 0.0);
     }
 
     @Test
@@ -172,7 +173,7 @@ class ChatCompletionsTest {
                 .body("choices[0].message.content", equalTo("Hello from stub-sonnet"));
         assertEquals(2, StubUpstream.CALLS.get(prompt).get());
         assertTrue(System.nanoTime() - start >= 1_000_000_000L, "waited for Retry-After: 1");
-        assertTrue(MetricsScrape.value("router_upstream_retries_total{reason=\"429\",upstream=\"default\"}") >= 1);
+        assertTrue(MetricsScrape.valueOrZero("router_upstream_retries_total{reason=\"429\",upstream=\"default\"}") >= 1);
     }
 
     @Test
