@@ -8,6 +8,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.smallrye.common.annotation.NonBlocking;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.agentrouter.catalog.CatalogSnapshot;
 import dev.agentrouter.service.AgentRegistry;
 
+@NonBlocking // the catalog is in memory: answered on the event loop
 @Path("/v1/agents")
 @Tag(name = "Agents")
 @Produces(MediaType.APPLICATION_JSON)

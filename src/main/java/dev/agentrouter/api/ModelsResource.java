@@ -9,6 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.smallrye.common.annotation.NonBlocking;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.agentrouter.catalog.CatalogSnapshot;
@@ -16,6 +18,7 @@ import dev.agentrouter.service.AgentRegistry;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** OpenAI's model list, so clients can discover the agents: {@code auto} plus one {@code agent/<name>} each. */
+@NonBlocking // the catalog is in memory: answered on the event loop
 @Path("/v1/models")
 @Tag(name = "OpenAI-compatible")
 public class ModelsResource {

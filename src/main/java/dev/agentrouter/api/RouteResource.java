@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.agentrouter.config.RouterConfig;
+import io.smallrye.common.annotation.NonBlocking;
 import dev.agentrouter.routing.Query;
 import dev.agentrouter.service.RoutingService;
 
@@ -33,6 +34,7 @@ public class RouteResource {
     }
 
     @POST
+    @NonBlocking // routing is pure CPU work of microseconds: no reason to hop to a worker thread
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Pick the agent for a prompt or conversation, and explain the choice",
