@@ -5,11 +5,12 @@
 #   router  : wrk -> agent-router (routes "auto", rewrites, relays) -> stub upstream
 # for a non-streaming and a streaming (SSE) chat completion. The stub upstream is nginx returning a fixed answer, so
 # what is measured is the proxies. Prints p50/p99 latency and requests/s per path, and the router's added latency.
-# Usage: bench/proxy/run.sh [connections=32] [seconds=15]   (needs target/quarkus-app: ./mvnw package first)
+# Usage: bench/proxy/run.sh [connections=32] [seconds=15] [warmup-seconds=20]   (needs ./mvnw package first)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 connections=${1:-32}
 seconds=${2:-15}
+warmup=${3:-20}
 jar=target/quarkus-app/quarkus-run.jar
 [ -f "$jar" ] || { echo "run ./mvnw -B package -DskipTests first" >&2; exit 1; }
 
@@ -96,9 +97,9 @@ print(f"{ms('50'):.3f} {ms('99'):.3f} {rps:.0f} {errors.group(1) if errors else 
 PY
 }
 
-# Warm up the JVMs so the run measures steady state.
-wrk -t2 -c"$connections" -d5s -s "$work/post-false.lua" "http://127.0.0.1:$router_json/v1/chat/completions" >/dev/null
-wrk -t2 -c"$connections" -d5s -s "$work/post-true.lua" "http://127.0.0.1:$router_sse/v1/chat/completions" >/dev/null
+# Warm up the JVMs (C2 needs tens of seconds on 2 cores) so the run measures steady state.
+wrk -t2 -c"$connections" -d"${warmup}s" -s "$work/post-false.lua" "http://127.0.0.1:$router_json/v1/chat/completions" >/dev/null
+wrk -t2 -c"$connections" -d"${warmup}s" -s "$work/post-true.lua" "http://127.0.0.1:$router_sse/v1/chat/completions" >/dev/null
 
 printf '%-10s %-7s %10s %10s %10s %8s\n' mode path p50_ms p99_ms req_per_s non2xx
 for mode in json sse; do
