@@ -1,22 +1,18 @@
 package dev.agentrouter.api;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.MediaType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.RestMulti;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.agentrouter.catalog.AgentDefinition;
@@ -29,59 +25,124 @@ import dev.agentrouter.service.RoutingService;
 import dev.agentrouter.upstream.ChatRelay;
 import dev.agentrouter.upstream.ChatRequestRewriter;
 import dev.agentrouter.upstream.ModelMapper;
-import dev.agentrouter.upstream.Relay;
-import dev.agentrouter.upstream.UpstreamClient;
+import dev.agentrouter.upstream.Upstreams;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * OpenAI-compatible chat completions, answered as the chosen agent: {@code "model": "auto"} routes on the
- * conversation, {@code "model": "agent/<name>"} or the {@code X-Agent} header pins an agent.
+ * {@code POST /v1/chat/completions}: OpenAI-compatible chat completions, answered as the chosen agent.
+ * {@code "model": "auto"} routes on the conversation; {@code "model": "agent/<name>"} or the {@code X-Agent} header
+ * pins an agent. The request is parsed once, only {@code model} and {@code messages} are rewritten, and the relay
+ * writes the upstream's answer straight to the Vert.x response (a route on the event loop rather than a JAX-RS
+ * resource: nothing here blocks, and relaying a stream needs the response itself). Documented in
+ * {@code META-INF/openapi.yaml}.
  */
-@Path("/v1/chat/completions")
-@Tag(name = "OpenAI-compatible")
+@ApplicationScoped
 public class ChatCompletionsResource {
 
     private static final Logger LOG = Logger.getLogger(ChatCompletionsResource.class);
+    static final String PATH = "/v1/chat/completions";
     static final String EXAMPLE = "{\"model\": \"auto\", \"messages\": [{\"role\": \"user\", \"content\": \"...\"}]}";
 
     private final AgentRegistry registry;
     private final RoutingService routing;
-    private final UpstreamClient upstream;
+    private final Upstreams upstreams;
     private final ChatRelay relay;
     private final JsonBodies bodies;
+    private final ObjectMapper mapper;
     private final ModelMapper models;
     private final RouterConfig.Proxy proxy;
     private final double historyWeight;
+    private final int maxBodyBytes;
 
-    public ChatCompletionsResource(AgentRegistry registry, RoutingService routing, UpstreamClient upstream,
-                                   ChatRelay relay, JsonBodies bodies, RouterConfig config) {
+    public ChatCompletionsResource(AgentRegistry registry, RoutingService routing, Upstreams upstreams,
+                                   ChatRelay relay, JsonBodies bodies, ObjectMapper mapper, RouterConfig config) {
         this.registry = registry;
         this.routing = routing;
-        this.upstream = upstream;
+        this.upstreams = upstreams;
         this.relay = relay;
         this.bodies = bodies;
+        this.mapper = mapper;
         this.proxy = config.proxy();
         this.models = new ModelMapper(proxy.models(), proxy.defaultModel());
         this.historyWeight = config.routing().historyWeight();
+        this.maxBodyBytes = config.api().maxBodyBytes();
+    }
+
+    void register(@Observes Router router) {
+        // Refuse early what needs no body to refuse; then read the body (BodyHandler resumes the paused request).
+        router.post(PATH).handler(this::precheck);
+        router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes)).handler(this::handle);
     }
 
     /** The agent to act as (null: forward unrouted) and how it was chosen. */
     private record Choice(AgentDefinition agent, double confidence, String how) {}
 
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "OpenAI chat completion (streaming with \"stream\": true), answered by the chosen agent")
-    public RestMulti<byte[]> complete(byte[] body, @HeaderParam("X-Agent") String pinned,
-                                      @HeaderParam("Authorization") String authorization) {
-        if (!upstream.configured()) {
+    void precheck(RoutingContext ctx) {
+        try {
+            precheck(ctx.request());
+        } catch (ApiProblem p) {
+            problem(ctx.response(), p);
+            return;
+        }
+        ctx.next();
+    }
+
+    void handle(RoutingContext ctx) {
+        HttpServerResponse response = ctx.response();
+        try {
+            complete(ctx.body().buffer(), ctx.request(), response);
+        } catch (ApiProblem p) {
+            problem(response, p);
+        } catch (RuntimeException e) {
+            String id = UUID.randomUUID().toString();
+            LOG.errorf(e, "Unexpected error %s on %s", id, PATH);
+            problem(response, new ApiProblem(500, "internal-error", "Internal error",
+                    "the router failed unexpectedly; quote error id " + id + " when reporting it"));
+        }
+    }
+
+    private void precheck(HttpServerRequest request) {
+        if (!upstreams.configured()) {
             throw new ApiProblem(503, "no-upstream", "No upstream configured",
                     "set ROUTER_UPSTREAM_BASE_URL (router.upstream.base-url), e.g. https://host/v1, and"
                             + " ROUTER_UPSTREAM_API_KEY; routing alone is available at POST /v1/route");
         }
-        ObjectNode request = (ObjectNode) bodies.object(body, EXAMPLE);
-        List<Conversation.Turn> turns = RouteRequests.turns(request.path("messages").isMissingNode()
-                ? request.arrayNode() : request.get("messages"));
+        String type = request.getHeader(HttpHeaderNames.CONTENT_TYPE);
+        if (type != null && !type.toLowerCase(Locale.ROOT).contains("json")) {
+            throw new ApiProblem(415, "unsupported-media-type", "Unsupported media type",
+                    "send the request body as JSON with 'Content-Type: application/json'");
+        }
+        String length = request.getHeader(HttpHeaderNames.CONTENT_LENGTH);
+        if (length != null) {
+            try {
+                if (Long.parseLong(length.strip()) > maxBodyBytes) {
+                    throw new ApiProblem(413, "body-too-large", "Request body too large",
+                            "the request body has " + length.strip() + " bytes; the limit is " + maxBodyBytes
+                                    + " (configuration key router.api.max-body-bytes)");
+                }
+            } catch (NumberFormatException e) {
+                throw ApiProblem.badRequest("invalid-request", "Invalid request", "Content-Length is not a number");
+            }
+        }
+    }
+
+    private void complete(Buffer raw, HttpServerRequest httpRequest, HttpServerResponse response) {
+        ObjectNode request = (ObjectNode) bodies.object(raw == null ? null : raw.getBytes(), EXAMPLE);
+        JsonNode messages = request.get("messages");
+        if (messages == null || !messages.isArray() || messages.isEmpty()) {
+            throw ApiProblem.badRequest("invalid-request", "Invalid request",
+                    "'messages' must be a non-empty array, as in " + EXAMPLE);
+        }
         boolean stream = request.path("stream").asBoolean(false);
-        Choice choice = choose(request, turns, pinned);
+        Choice choice = choose(request, messages, httpRequest.getHeader("X-Agent"));
         String upstreamModel = choice.agent() == null && !isAuto(request)
                 ? request.path("model").asText()
                 : models.upstreamModel(choice.agent()).orElseThrow(() -> new ApiProblem(503, "model-unmapped",
@@ -89,23 +150,29 @@ public class ChatCompletionsResource {
                         : "agent '" + choice.agent().name() + "' has model '" + choice.agent().model() + "'")
                         + " and router.proxy.default-model is unset; set it (or map the agent's model with"
                         + " router.proxy.models.<alias>)"));
-        ObjectNode rewritten = ChatRequestRewriter.rewrite(request, choice.agent(), upstreamModel,
+        ChatRequestRewriter.rewrite(request, choice.agent(), upstreamModel,
                 proxy.systemPrompt() == RouterConfig.Proxy.SystemPromptMode.PREPEND);
-        String decisionId = UUID.randomUUID().toString();
-        LOG.infof("chat decision=%s agent=%s how=%s confidence=%.3f model=%s stream=%s", decisionId,
-                choice.agent() == null ? "none" : choice.agent().name(), choice.how(), choice.confidence(),
-                upstreamModel, stream);
-        Map<String, List<String>> headers = Map.of(
-                "X-Agent-Router-Agent", List.of(choice.agent() == null ? "none" : choice.agent().name()),
-                "X-Agent-Router-Confidence", List.of(String.format(Locale.ROOT, "%.4f", choice.confidence())),
-                "X-Agent-Router-Decision-Id", List.of(decisionId));
-        String forwardedAuth = proxy.forwardAuthorization() ? authorization : null;
-        String agentTag = choice.agent() == null ? "none" : choice.agent().name();
-        return RestMulti.fromUniResponse(relay.send(agentTag, rewritten, stream, forwardedAuth, headers), Relay::body,
-                Relay::headers, Relay::status);
+        String decisionId = decisionId();
+        String agentName = choice.agent() == null ? "none" : choice.agent().name();
+        LOG.infof("chat decision=%s agent=%s how=%s confidence=%.3f model=%s stream=%s", decisionId, agentName,
+                choice.how(), choice.confidence(), upstreamModel, stream);
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap()
+                .add("X-Agent-Router-Agent", agentName)
+                .add("X-Agent-Router-Confidence", String.format(Locale.ROOT, "%.4f", choice.confidence()))
+                .add("X-Agent-Router-Decision-Id", decisionId);
+        String forwardedAuth = proxy.forwardAuthorization() ? httpRequest.getHeader(HttpHeaderNames.AUTHORIZATION)
+                : null;
+        byte[] body;
+        try {
+            body = mapper.writeValueAsBytes(request);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a parsed request could not be written back", e);
+        }
+        relay.relay(new ChatRelay.Call(agentName, upstreamModel, Buffer.buffer(body), stream, forwardedAuth, headers),
+                response);
     }
 
-    private Choice choose(ObjectNode request, List<Conversation.Turn> turns, String pinned) {
+    private Choice choose(ObjectNode request, JsonNode messages, String pinned) {
         CatalogSnapshot catalog = registry.current().catalog();
         if (pinned != null && !pinned.isBlank()) {
             return new Choice(catalog.agent(pinned.strip()).orElseThrow(() -> ApiProblem.unknownAgent(pinned.strip())),
@@ -129,12 +196,40 @@ public class ChatCompletionsResource {
                     + " here: use \"auto\" or \"agent/<name>\" (GET /v1/models), or set"
                     + " router.proxy.unknown-model=forward to pass other models through unrouted");
         }
+        List<Conversation.Turn> turns = RouteRequests.turns(messages);
         RouteDecision decision = routing.route(Conversation.toQuery(turns, historyWeight)).decision();
         AgentDefinition agent = decision.agent() == null ? null : catalog.agent(decision.agent()).orElse(null);
+        if (agent == null && proxy.onAbstain() == RouterConfig.Proxy.OnAbstain.REJECT) {
+            throw new ApiProblem(422, "no-agent", "No agent for this conversation",
+                    String.format(Locale.ROOT, "no agent is confident enough to answer (best confidence %.3f);"
+                            + " pin one with \"model\": \"agent/<name>\" or the X-Agent header (GET /v1/models lists"
+                            + " them), or set router.proxy.on-abstain=forward", decision.confidence()));
+        }
         return new Choice(agent, decision.confidence(), decision.outcome().key());
     }
 
     private static boolean isAuto(ObjectNode request) {
         return ModelsResource.AUTO.equals(request.path("model").asText());
+    }
+
+    /** A random version-4 UUID; ThreadLocalRandom, because SecureRandom is needless cost for a correlation id. */
+    private static String decisionId() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        long hi = (r.nextLong() & ~0xF000L) | 0x4000L;
+        long lo = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(hi, lo).toString();
+    }
+
+    private void problem(HttpServerResponse response, ApiProblem p) {
+        Problem problem = Problem.of(p.status(), p.slug(), p.title(), p.detail(), PATH);
+        byte[] json;
+        try {
+            json = mapper.writeValueAsBytes(problem);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        response.setStatusCode(p.status())
+                .putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .end(Buffer.buffer(json));
     }
 }

@@ -1,6 +1,7 @@
 package dev.agentrouter.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,6 +19,13 @@ public interface RouterConfig {
     Api api();
 
     Upstream upstream();
+
+    /**
+     * Further named upstreams, {@code router.upstreams.<name>.*} (environment {@code ROUTER_UPSTREAMS_<NAME>_...}):
+     * each has its own base URL, key, timeouts and pool, serves the models it lists, and is tried in priority order
+     * together with {@code router.upstream} (named {@code default}) for failover.
+     */
+    Map<String, NamedUpstream> upstreams();
 
     Proxy proxy();
 
@@ -55,6 +63,78 @@ public interface RouterConfig {
         /** Longest wait before a retry, whatever Retry-After asks for. */
         @WithDefault("10s")
         Duration maxRetryDelay();
+
+        /**
+         * Longest wait for the response headers after the request was sent; past it the attempt fails over to the next
+         * upstream (or ends in 504).
+         */
+        @WithDefault("60s")
+        Duration firstByteTimeout();
+
+        /** Longest time for one whole upstream call, streamed answer included; a stream past it ends with an error event. */
+        @WithDefault("10m")
+        Duration totalTimeout();
+
+        /** Priority of this upstream (named {@code default}) among {@code router.upstreams}: lower is tried first. */
+        @WithDefault("0")
+        int priority();
+
+        /** The circuit breaker every upstream has; named upstreams may override both values. */
+        CircuitBreaker circuitBreaker();
+    }
+
+    /**
+     * A circuit breaker per upstream: after {@code failure-threshold} consecutive failures (connection errors, timeouts,
+     * 5xx) the upstream is skipped for {@code open-duration}; then one trial request decides whether it closes again.
+     */
+    interface CircuitBreaker {
+        /** Consecutive failures that open the circuit. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open circuit skips its upstream before letting one trial request through. */
+        @WithDefault("30s")
+        Duration openDuration();
+    }
+
+    /**
+     * One named upstream, {@code router.upstreams.<name>.*}. Unset timeouts, pool size and breaker settings take the
+     * value of the same key under {@code router.upstream}.
+     */
+    interface NamedUpstream {
+        /** Base URL including the API version path, e.g. {@code https://host/v1}. */
+        String baseUrl();
+
+        /** API key, sent as {@code Authorization: Bearer ...}; from the environment or a Secret. Never logged. */
+        Optional<String> apiKey();
+
+        /** Lower is tried first; the {@code default} upstream has {@code router.upstream.priority} (0). */
+        @WithDefault("10")
+        int priority();
+
+        /** Upstream model ids (after mapping) this upstream serves; unset: every model. */
+        Optional<List<String>> models();
+
+        /** Overrides {@code router.upstream.connect-timeout}. */
+        Optional<Duration> connectTimeout();
+
+        /** Overrides {@code router.upstream.first-byte-timeout}. */
+        Optional<Duration> firstByteTimeout();
+
+        /** Overrides {@code router.upstream.idle-timeout}. */
+        Optional<Duration> idleTimeout();
+
+        /** Overrides {@code router.upstream.total-timeout}. */
+        Optional<Duration> totalTimeout();
+
+        /** Overrides {@code router.upstream.max-connections}. */
+        Optional<Integer> maxConnections();
+
+        /** Overrides {@code router.upstream.circuit-breaker.failure-threshold}. */
+        Optional<Integer> circuitBreakerFailureThreshold();
+
+        /** Overrides {@code router.upstream.circuit-breaker.open-duration}. */
+        Optional<Duration> circuitBreakerOpenDuration();
     }
 
     /** How a chat completion request is turned into one for the chosen agent. */
@@ -81,9 +161,18 @@ public interface RouterConfig {
         @WithDefault("false")
         boolean forwardAuthorization();
 
+        /**
+         * When {@code "model": "auto"} finds no agent confident enough: {@code forward} sends the request unrouted (no
+         * agent system prompt) to {@code default-model}; {@code reject} answers 422 problem+json.
+         */
+        @WithDefault("forward")
+        OnAbstain onAbstain();
+
         enum SystemPromptMode { PREPEND, REPLACE }
 
         enum UnknownModel { REJECT, FORWARD }
+
+        enum OnAbstain { FORWARD, REJECT }
     }
 
     interface Catalog {

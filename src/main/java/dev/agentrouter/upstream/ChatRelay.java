@@ -1,11 +1,10 @@
 package dev.agentrouter.upstream;
 
-import java.util.HashMap;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,17 +14,31 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.agentrouter.config.RouterConfig;
+import dev.agentrouter.observability.UpstreamMetrics;
 
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.buffer.Buffer;
-import io.vertx.mutiny.core.http.HttpClientResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
 
 /**
- * Sends a rewritten chat completion upstream and relays the answer. Streams are passed through chunk by chunk as they
- * arrive (Vert.x back-pressure: the upstream is read only as fast as the client takes it); if the upstream fails after
- * the first chunk, the client gets an explicit SSE {@code error} event and the stream ends without {@code [DONE]},
- * never a clean-looking truncated answer. A client that goes away cancels the upstream request.
+ * Sends a rewritten chat completion to the upstreams that serve its model and relays the answer to the client's
+ * Vert.x response.
+ * <ul>
+ * <li>Before anything reaches the client: connection failures, 429 (Retry-After honoured) and 502/503/504 are retried
+ * on the same upstream with backoff and jitter; other 5xx, timeouts and exhausted retries fail over to the next
+ * upstream by priority; an upstream whose circuit is open is skipped.</li>
+ * <li>Streams are written chunk by chunk as they arrive, with back-pressure (the upstream is paused while the client's
+ * write queue is full) and only peeked at for token usage. A failure after the first byte ends the stream with an
+ * explicit {@code event: error} and no {@code [DONE]}.</li>
+ * <li>A client that goes away resets the upstream request.</li>
+ * </ul>
+ * Every callback of one exchange runs on the event loop of the client's request, so its state needs no locking.
  */
 @ApplicationScoped
 public class ChatRelay {
@@ -33,14 +46,19 @@ public class ChatRelay {
     private static final Logger LOG = Logger.getLogger(ChatRelay.class);
 
     private static final Set<Integer> RETRYABLE_STATUS = Set.of(429, 502, 503, 504);
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String INSTANCE = "/v1/chat/completions";
 
-    private final UpstreamClient upstream;
+    private final Vertx vertx;
+    private final Upstreams upstreams;
     private final ObjectMapper mapper;
     private final RetryPolicy retries;
     private final UpstreamMetrics metrics;
 
-    public ChatRelay(UpstreamClient upstream, ObjectMapper mapper, RouterConfig config, UpstreamMetrics metrics) {
-        this.upstream = upstream;
+    public ChatRelay(Vertx vertx, Upstreams upstreams, ObjectMapper mapper, RouterConfig config,
+                     UpstreamMetrics metrics) {
+        this.vertx = vertx;
+        this.upstreams = upstreams;
         this.mapper = mapper;
         RouterConfig.Upstream u = config.upstream();
         this.retries = new RetryPolicy(u.maxRetries(), u.retryBackoff(), u.maxRetryDelay());
@@ -48,152 +66,461 @@ public class ChatRelay {
     }
 
     /**
-     * @param headers response headers to add (agent, confidence, decision id), sent before the first chunk
+     * One chat completion to relay.
+     *
+     * @param agent         the agent's name for metrics, {@code none} when unrouted
+     * @param model         the upstream model id (chooses the upstreams)
+     * @param body          the rewritten request
+     * @param stream        whether the client asked for a stream
+     * @param authorization the caller's Authorization to forward, or null to use each upstream's key
+     * @param headers       response headers for the client (agent, confidence, decision id), sent before any body
      */
-    public Uni<Relay> send(String agent, ObjectNode request, boolean stream, String authorization,
-                           Map<String, List<String>> headers) {
-        byte[] body;
-        try {
-            body = mapper.writeValueAsBytes(request);
-        } catch (Exception e) {
-            return Uni.createFrom().failure(e);
+    public record Call(String agent, String model, Buffer body, boolean stream, String authorization,
+                       MultiMap headers) {}
+
+    public void relay(Call call, HttpServerResponse out) {
+        List<UpstreamEndpoint> plan = upstreams.serving(call.model());
+        if (plan.isEmpty()) {
+            problem(out, call.headers(), 503, "no-upstream-for-model", "No upstream serves the model",
+                    "no configured upstream serves model '" + call.model() + "'; add it to the models of an upstream"
+                            + " (router.upstreams.<name>.models) or leave one upstream's models unset");
+            return;
         }
-        long start = System.nanoTime();
-        metrics.started();
-        return sendWithRetries(Buffer.buffer(body), authorization, 0)
-                .invoke(response -> metrics.answered(UpstreamMetrics.statusClass(response.statusCode()),
-                        System.nanoTime() - start))
-                .onItem().transformToUni(response -> relay(agent, response, stream, headers, start))
-                .onFailure().invoke(failure -> metrics.answered("error", System.nanoTime() - start))
-                .onFailure().recoverWithItem(failure -> beforeFirstByte(failure, headers))
-                .map(relay -> new Relay(relay.status(), relay.headers(),
-                        relay.body().onTermination().invoke(metrics::finished)));
+        new Exchange(call, plan, out).start();
     }
 
-    /** Nothing has been sent to the client yet, so connection failures and overload answers are retried. */
-    private Uni<HttpClientResponse> sendWithRetries(Buffer body, String authorization, int attempt) {
-        return upstream.post("chat/completions", body, authorization)
-                .onItemOrFailure().transformToUni((response, failure) -> {
-                    boolean retriesLeft = attempt < retries.maxRetries();
-                    if (failure != null) {
-                        if (retriesLeft && RetryPolicy.isConnectFailure(failure)) {
-                            metrics.retried("connect");
-                            return Uni.createFrom().voidItem().onItem().delayIt().by(retries.delay(attempt, null))
-                                    .chain(() -> sendWithRetries(body, authorization, attempt + 1));
-                        }
-                        return Uni.createFrom().failure(failure);
+    /** Why an upstream attempt did not produce an answer for the client. */
+    private enum Failure { UNREACHABLE, TIMEOUT, BAD_STATUS, CIRCUIT_OPEN, BROKEN }
+
+    /** State of one client request across attempts, retries and failovers. */
+    private final class Exchange {
+        private final Call call;
+        private final List<UpstreamEndpoint> plan;
+        private final HttpServerResponse out;
+        private final long start = System.nanoTime();
+        private int index;
+        private int retry;
+        private Attempt current;
+        private boolean committed;
+        private boolean done;
+        private boolean clientGone;
+        private Failure lastFailure;
+        private String lastDetail;
+        private UpstreamEndpoint lastUpstream;
+
+        Exchange(Call call, List<UpstreamEndpoint> plan, HttpServerResponse out) {
+            this.call = call;
+            this.plan = plan;
+            this.out = out;
+        }
+
+        void start() {
+            out.closeHandler(v -> clientClosed());
+            attempt();
+        }
+
+        /** Tries the current upstream, skipping those whose circuit is open. */
+        private void attempt() {
+            while (index < plan.size()) {
+                UpstreamEndpoint u = plan.get(index);
+                if (u.breaker().tryAcquire()) {
+                    current = new Attempt(this, u);
+                    current.send();
+                    return;
+                }
+                failed(u, Failure.CIRCUIT_OPEN, "its circuit breaker is open after repeated failures");
+                metrics.failedOver(u.name(), "circuit_open");
+                index++;
+                retry = 0;
+            }
+            giveUp();
+        }
+
+        private void failed(UpstreamEndpoint u, Failure failure, String detail) {
+            lastUpstream = u;
+            lastFailure = failure;
+            lastDetail = detail;
+        }
+
+        /** The attempt failed before anything reached the client: retry the same upstream, or fail over. */
+        void retryOrFailOver(UpstreamEndpoint u, Failure failure, String detail, boolean retryable, String reason,
+                             String retryAfter) {
+            failed(u, failure, detail);
+            if (clientGone || done) {
+                return;
+            }
+            if (retryable && retry < retries.maxRetries()) {
+                Duration delay = retries.delay(retry, retryAfter);
+                retry++;
+                metrics.retried(u.name(), reason);
+                LOG.debugf("Retrying upstream %s in %d ms (%s)", u.name(), delay.toMillis(), reason);
+                vertx.setTimer(Math.max(1, delay.toMillis()), t -> {
+                    if (!clientGone && !done) {
+                        attempt();
                     }
-                    if (retriesLeft && RETRYABLE_STATUS.contains(response.statusCode())) {
-                        metrics.retried(String.valueOf(response.statusCode()));
-                        java.time.Duration delay = retries.delay(attempt, response.getHeader("Retry-After"));
-                        // Drain the refused answer so its connection goes back to the pool.
-                        return response.body().onFailure().recoverWithNull().replaceWithVoid()
-                                .onItem().delayIt().by(delay)
-                                .chain(() -> sendWithRetries(body, authorization, attempt + 1));
-                    }
-                    return Uni.createFrom().item(response);
                 });
-    }
-
-    private Uni<Relay> relay(String agent, HttpClientResponse response, boolean stream,
-                             Map<String, List<String>> headers, long start) {
-        int status = response.statusCode();
-        if (status >= 200 && status < 300 && stream) {
-            return Uni.createFrom().item(new Relay(200, with(headers, "text/event-stream"),
-                    streamBody(agent, response, start)));
+                return;
+            }
+            if (index + 1 < plan.size()) {
+                metrics.failedOver(u.name(), reason);
+                LOG.warnf("Upstream %s failed (%s); failing over to %s", u.describe(), reason,
+                        plan.get(index + 1).name());
+            }
+            index++;
+            retry = 0;
+            attempt();
         }
-        return response.body().map(buffer -> {
-            if (status >= 500) {
-                LOG.warnf("Upstream %s answered %d", upstream.describe(), status);
-                return problem(502, "upstream-error", "Upstream error", "the model endpoint " + upstream.describe()
-                        + " answered " + status + "; try again later", headers);
+
+        /** Every upstream was tried (or skipped): tell the client which one failed last, and how. */
+        private void giveUp() {
+            String who = lastUpstream == null ? "the upstream" : "upstream " + lastUpstream.describe();
+            LOG.warnf("Chat completion failed: %s %s", who, lastDetail);
+            switch (lastFailure == null ? Failure.UNREACHABLE : lastFailure) {
+                case TIMEOUT:
+                    problem(504, "upstream-timeout", "Upstream timeout", who + " " + lastDetail
+                            + (plan.size() > 1 ? " (after trying " + plan.size() + " upstreams)" : ""));
+                    break;
+                case CIRCUIT_OPEN:
+                    out.putHeader("Retry-After", "5");
+                    problem(503, "upstream-unavailable", "Upstream unavailable",
+                            who + ": " + lastDetail + "; try again later");
+                    break;
+                default:
+                    problem(502, "upstream-error", "Upstream error", who + " " + lastDetail
+                            + (plan.size() > 1 ? " (after trying " + plan.size() + " upstreams)" : "")
+                            + "; try again later");
             }
-            // 2xx, and 4xx (the caller's mistake), pass through with their bodies.
-            if (status < 300) {
-                recordUsage(agent, buffer.toString());
+        }
+
+        private void problem(int status, String slug, String title, String detail) {
+            done = true;
+            if (!clientGone) {
+                ChatRelay.this.problem(out, call.headers(), status, slug, title, detail);
             }
-            String type = response.getHeader("Content-Type");
-            return Relay.of(status, with(headers, type == null ? "application/json" : type), buffer.getBytes());
-        });
+        }
+
+        /** Response headers for the client: the router's own plus the content type. */
+        void head(int status, String contentType, UpstreamEndpoint u) {
+            out.setStatusCode(status);
+            out.headers().addAll(call.headers());
+            out.putHeader("X-Agent-Router-Upstream", u.name());
+            out.putHeader(HttpHeaderNames.CONTENT_TYPE, contentType);
+        }
+
+        void clientClosed() {
+            if (done) {
+                return;
+            }
+            clientGone = true;
+            done = true;
+            if (current != null) {
+                current.cancel();
+            }
+        }
     }
 
-    private Multi<byte[]> streamBody(String agent, HttpClientResponse response, long start) {
-        AtomicLong relayed = new AtomicLong();
-        return response.toMulti()
-                .invoke(chunk -> {
-                    if (relayed.get() == 0) {
-                        metrics.firstChunk(agent, System.nanoTime() - start);
+    /** One request to one upstream. */
+    private final class Attempt {
+        private final Exchange x;
+        private final UpstreamEndpoint u;
+        private final long sent = System.nanoTime();
+        private HttpClientRequest request;
+        private long firstByteTimer = -1;
+        private long totalTimer = -1;
+        /** No further callback of this attempt may act (it timed out, was cancelled, or finished). */
+        private boolean over;
+        private boolean breakerReported;
+        private boolean released;
+        private long relayed;
+
+        Attempt(Exchange x, UpstreamEndpoint u) {
+            this.x = x;
+            this.u = u;
+        }
+
+        void send() {
+            u.inFlight().incrementAndGet();
+            UpstreamEndpoint.Timeouts t = u.timeouts();
+            firstByteTimer = vertx.setTimer(t.firstByte().toMillis(), id -> {
+                firstByteTimer = -1;
+                timedOut("did not answer within " + t.firstByte().toMillis() + " ms (first-byte-timeout)");
+            });
+            totalTimer = vertx.setTimer(t.total().toMillis(), id -> {
+                totalTimer = -1;
+                timedOut("did not finish within " + t.total().toMillis() + " ms (total-timeout)");
+            });
+            RequestOptions options = new RequestOptions()
+                    .setMethod(HttpMethod.POST)
+                    .setAbsoluteURI(u.chatCompletions().toString())
+                    .setIdleTimeout(t.idle().toMillis())
+                    .putHeader(HttpHeaderNames.CONTENT_TYPE, "application/json")
+                    .putHeader(HttpHeaderNames.ACCEPT, x.call.stream() ? "text/event-stream" : "application/json");
+            String auth = x.call.authorization() != null ? x.call.authorization() : u.authorization();
+            if (auth != null) {
+                options.putHeader(HttpHeaderNames.AUTHORIZATION, auth);
+            }
+            u.client().request(options).onComplete(ar -> {
+                if (ar.failed()) {
+                    requestFailed(ar.cause());
+                    return;
+                }
+                request = ar.result();
+                if (over) {
+                    request.reset();
+                    return;
+                }
+                request.send(x.call.body()).onComplete(sent -> {
+                    if (sent.failed()) {
+                        requestFailed(sent.cause());
+                    } else {
+                        answered(sent.result());
                     }
-                    // Only chunks that mention usage are parsed; the rest pass through untouched.
-                    String text = chunk.toString();
-                    if (text.contains("\"usage\"")) {
-                        text.lines().filter(l -> l.startsWith("data: {")).forEach(l -> recordUsage(agent,
-                                l.substring("data: ".length())));
-                    }
-                })
-                .map(Buffer::getBytes)
-                .invoke(chunk -> relayed.addAndGet(chunk.length))
-                .onCancellation().invoke(() -> {
-                    // The client went away: stop the upstream generating (and billing) an answer nobody reads.
-                    LOG.debugf("Client cancelled a stream after %d bytes; resetting the upstream request",
-                            relayed.get());
-                    response.request().reset();
-                })
-                .onFailure().recoverWithItem(failure -> {
-                    LOG.warnf("Upstream %s failed mid-stream after %d bytes: %s", upstream.describe(), relayed.get(),
-                            failure.toString());
-                    return errorEvent(failure, relayed.get());
                 });
-    }
+            });
+        }
 
-    /** Counts the tokens of an OpenAI {@code usage} object, when the JSON has one. */
-    private void recordUsage(String agent, String json) {
-        try {
-            com.fasterxml.jackson.databind.JsonNode usage = mapper.readTree(json).path("usage");
-            if (usage.isObject()) {
-                metrics.tokens(agent, usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0));
+        private void requestFailed(Throwable failure) {
+            if (over) {
+                return;
             }
-        } catch (Exception e) {
-            LOG.debugf("Upstream answer without readable usage: %s", e.getClass().getSimpleName());
+            boolean connect = RetryPolicy.isConnectFailure(failure);
+            boolean timeout = isTimeout(failure);
+            metrics.answered(u.name(), "error", System.nanoTime() - sent);
+            finish(Outcome.FAILURE);
+            if (timeout && !connect) {
+                x.retryOrFailOver(u, Failure.TIMEOUT, "went silent for longer than " + u.timeouts().idle().toMillis()
+                        + " ms (idle-timeout)", false, "timeout", null);
+            } else {
+                x.retryOrFailOver(u, Failure.UNREACHABLE, connect ? "could not be reached ("
+                                + failure.getClass().getSimpleName() + ")" : "dropped the connection before answering ("
+                                + failure.getClass().getSimpleName() + ")", connect,
+                        connect ? "connect" : "connection", null);
+            }
+        }
+
+        private void timedOut(String detail) {
+            if (over) {
+                return;
+            }
+            if (x.committed) {
+                streamFailed("the upstream " + detail, "upstream_timeout");
+                return;
+            }
+            metrics.answered(u.name(), "timeout", System.nanoTime() - sent);
+            finish(Outcome.FAILURE); // first: resetting fails the request's futures synchronously
+            if (request != null) {
+                request.reset(); // stop the upstream working on an answer nobody will wait for
+            }
+            x.retryOrFailOver(u, Failure.TIMEOUT, detail, false, "timeout", null);
+        }
+
+        private void answered(HttpClientResponse response) {
+            if (over) {
+                response.request().reset();
+                return;
+            }
+            cancelTimer(firstByteTimer);
+            firstByteTimer = -1;
+            int status = response.statusCode();
+            metrics.answered(u.name(), UpstreamMetrics.statusClass(status), System.nanoTime() - sent);
+            if (status >= 200 && status < 300) {
+                report(Outcome.SUCCESS);
+                if (x.call.stream()) {
+                    stream(response);
+                } else {
+                    whole(response, status);
+                }
+                return;
+            }
+            boolean moreUpstreams = x.index + 1 < x.plan.size();
+            boolean retriesLeft = x.retry < retries.maxRetries();
+            if (status >= 500 || (status == 429 && (retriesLeft || moreUpstreams))) {
+                // Refused: drain the answer so the connection returns to the pool, then retry or fail over.
+                finishAfterDrain(response, status >= 500 ? Outcome.FAILURE : Outcome.NEUTRAL);
+                x.retryOrFailOver(u, Failure.BAD_STATUS, "answered " + status, RETRYABLE_STATUS.contains(status),
+                        String.valueOf(status), response.getHeader(HttpHeaderNames.RETRY_AFTER));
+                return;
+            }
+            // A 4xx is the caller's to see: passed through with its body. The upstream itself is healthy.
+            report(status == 429 ? Outcome.NEUTRAL : Outcome.SUCCESS);
+            whole(response, status);
+        }
+
+        /** A non-streamed answer (or a 4xx): read whole, then sent with its length. */
+        private void whole(HttpClientResponse response, int status) {
+            response.body().onComplete(ar -> {
+                if (over) {
+                    return;
+                }
+                if (ar.failed()) {
+                    metrics.answered(u.name(), "error", System.nanoTime() - sent);
+                    boolean timeout = isTimeout(ar.cause());
+                    finish(Outcome.FAILURE);
+                    x.retryOrFailOver(u, timeout ? Failure.TIMEOUT : Failure.BROKEN, (timeout ? "went silent"
+                            : "broke off") + " while sending its answer (" + ar.cause().getClass().getSimpleName()
+                            + ")", false, timeout ? "timeout" : "broken", null);
+                    return;
+                }
+                Buffer body = ar.result();
+                if (status < 300) {
+                    SseUsageScanner.read(mapper, body).ifPresent(usage ->
+                            metrics.tokens(x.call.agent(), usage.input(), usage.output()));
+                }
+                finish(Outcome.SUCCESS);
+                x.done = true;
+                if (x.clientGone) {
+                    return;
+                }
+                String type = response.getHeader(HttpHeaderNames.CONTENT_TYPE);
+                x.head(status, type == null ? "application/json" : type, u);
+                out().end(body);
+            });
+        }
+
+        /** Relays a stream chunk by chunk; the headers go out at once, before the first chunk. */
+        private void stream(HttpClientResponse response) {
+            x.committed = true;
+            HttpServerResponse out = out();
+            String type = response.getHeader(HttpHeaderNames.CONTENT_TYPE);
+            x.head(response.statusCode(), type == null ? "text/event-stream" : type, u);
+            out.putHeader(HttpHeaderNames.CACHE_CONTROL, "no-cache");
+            out.putHeader("X-Accel-Buffering", "no");
+            out.setChunked(true);
+            out.writeHead();
+            SseUsageScanner usage = new SseUsageScanner(mapper, n -> metrics.tokens(x.call.agent(), n.input(),
+                    n.output()));
+            response.handler(chunk -> {
+                if (over) {
+                    return;
+                }
+                if (relayed == 0) {
+                    metrics.firstChunk(x.call.agent(), System.nanoTime() - x.start);
+                }
+                relayed += chunk.length();
+                usage.feed(chunk);
+                out.write(chunk);
+                if (out.writeQueueFull()) {
+                    response.pause();
+                    out.drainHandler(v -> response.resume());
+                }
+            });
+            response.exceptionHandler(failure -> streamFailed("the upstream stream failed ("
+                    + failure.getClass().getSimpleName() + ")", isTimeout(failure) ? "upstream_timeout"
+                    : "upstream_stream_interrupted"));
+            response.endHandler(v -> {
+                if (over) {
+                    return;
+                }
+                finish(Outcome.SUCCESS);
+                x.done = true;
+                if (!x.clientGone) {
+                    out.end();
+                }
+            });
+        }
+
+        /** After the first byte nothing can be retried: the client is told, and the stream visibly ends. */
+        private void streamFailed(String detail, String code) {
+            if (over) {
+                return;
+            }
+            LOG.warnf("Upstream %s: stream failed after %d bytes: %s", u.describe(), relayed, detail);
+            finish(Outcome.FAILURE);
+            if (request != null) {
+                request.reset();
+            }
+            x.done = true;
+            if (x.clientGone) {
+                return;
+            }
+            ObjectNode error = mapper.createObjectNode();
+            error.putObject("error")
+                    .put("message", detail + " after " + relayed + " bytes from upstream " + u.name()
+                            + "; the answer is incomplete")
+                    .put("type", "upstream_error")
+                    .put("code", code);
+            out().end(Buffer.buffer("event: error\ndata: " + error + "\n\n"));
+        }
+
+        void cancel() {
+            if (over) {
+                return;
+            }
+            LOG.debugf("Client went away after %d bytes; resetting the request to upstream %s", relayed, u.name());
+            finish(Outcome.NEUTRAL);
+            if (request != null) {
+                request.reset();
+            }
+        }
+
+        private HttpServerResponse out() {
+            return x.out;
+        }
+
+        private void finishAfterDrain(HttpClientResponse response, Outcome outcome) {
+            finish(outcome);
+            response.body().onFailure(ignored -> { });
+        }
+
+        /** Ends this attempt once: timers cancelled, in-flight released, breaker told (if not yet). */
+        private void finish(Outcome outcome) {
+            over = true;
+            cancelTimer(firstByteTimer);
+            cancelTimer(totalTimer);
+            firstByteTimer = -1;
+            totalTimer = -1;
+            report(outcome);
+            if (!released) {
+                released = true;
+                u.inFlight().decrementAndGet();
+            }
+        }
+
+        private void report(Outcome outcome) {
+            if (breakerReported) {
+                if (outcome == Outcome.FAILURE) {
+                    // Failed after a good start (mid-stream): still counts against the upstream.
+                    u.breaker().onFailure();
+                }
+                return;
+            }
+            breakerReported = true;
+            switch (outcome) {
+                case SUCCESS -> u.breaker().onSuccess();
+                case FAILURE -> u.breaker().onFailure();
+                default -> u.breaker().onNeutral();
+            }
+        }
+
+        private void cancelTimer(long id) {
+            if (id >= 0) {
+                vertx.cancelTimer(id);
+            }
         }
     }
 
-    /** The SSE event that tells a streaming client the answer is incomplete. */
-    private byte[] errorEvent(Throwable failure, long relayedBytes) {
-        ObjectNode error = mapper.createObjectNode();
-        error.putObject("error")
-                .put("message", "the upstream stream failed after " + relayedBytes + " bytes ("
-                        + failure.getClass().getSimpleName() + "); the answer is incomplete")
-                .put("type", "upstream_error")
-                .put("code", "upstream_stream_interrupted");
-        return ("event: error\ndata: " + error + "\n\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    }
+    private enum Outcome { SUCCESS, FAILURE, NEUTRAL }
 
-    private Relay beforeFirstByte(Throwable failure, Map<String, List<String>> headers) {
-        boolean timeout = failure.getClass().getName().toLowerCase(Locale.ROOT).contains("timeout")
-                || String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT).contains("timeout");
-        LOG.warnf("Upstream %s call failed: %s", upstream.describe(), failure.toString());
-        if (timeout) {
-            return problem(504, "upstream-timeout", "Upstream timeout", "the model endpoint " + upstream.describe()
-                    + " did not answer in time (router.upstream.idle-timeout)", headers);
+    private static boolean isTimeout(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof TimeoutException || t.getClass().getSimpleName().contains("Timeout")) {
+                return true;
+            }
         }
-        return problem(502, "upstream-unreachable", "Upstream unreachable", "the model endpoint "
-                + upstream.describe() + " could not be reached: " + failure.getClass().getSimpleName(), headers);
+        return false;
     }
 
-    private Relay problem(int status, String slug, String title, String detail, Map<String, List<String>> headers) {
+    private void problem(HttpServerResponse out, MultiMap headers, int status, String slug, String title,
+                         String detail) {
         ObjectNode p = mapper.createObjectNode()
                 .put("type", "urn:agent-router:problem:" + slug)
                 .put("title", title)
                 .put("status", status)
                 .put("detail", detail)
-                .put("instance", "/v1/chat/completions");
-        return Relay.of(status, with(headers, "application/problem+json"), p.toString());
-    }
-
-    private static Map<String, List<String>> with(Map<String, List<String>> headers, String contentType) {
-        Map<String, List<String>> all = new HashMap<>(headers);
-        all.put("Content-Type", List.of(contentType));
-        return all;
+                .put("instance", INSTANCE);
+        out.setStatusCode(status);
+        out.headers().addAll(headers);
+        out.putHeader(HttpHeaderNames.CONTENT_TYPE, PROBLEM_JSON);
+        out.end(Buffer.buffer(p.toString().getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -8,36 +8,39 @@ import dev.agentrouter.catalog.AgentDefinition;
 
 /**
  * Turns a client's chat completion request into the one sent upstream as an agent: only {@code model} and
- * {@code messages} change; every other field (tools, response_format, temperature, unknown ones) is kept as sent.
+ * {@code messages} change; every other field (tools, response_format, temperature, unknown ones) is kept as sent,
+ * in its place.
  */
 public final class ChatRequestRewriter {
 
     private ChatRequestRewriter() {}
 
     /**
-     * @param request       the client's request (not modified)
-     * @param agent         the agent to act as, or null to forward unrouted
-     * @param upstreamModel the model id for the upstream
-     * @param keepClientSystem whether the client's own system messages stay (after the agent's) or are dropped
+     * Rewrites the request in place (the caller owns the parsed tree) and returns it.
+     *
+     * @param request          the client's parsed request
+     * @param agent            the agent to act as, or null to forward unrouted (no system prompt added)
+     * @param upstreamModel    the model id for the upstream
+     * @param keepClientSystem whether the client's own system (and developer) messages stay, after the agent's, or
+     *                         are dropped
      */
     public static ObjectNode rewrite(ObjectNode request, AgentDefinition agent, String upstreamModel,
                                      boolean keepClientSystem) {
-        ObjectNode out = request.deepCopy();
-        out.put("model", upstreamModel);
+        request.put("model", upstreamModel);
         if (agent == null || agent.systemPrompt() == null || agent.systemPrompt().isBlank()) {
-            return out;
+            return request;
         }
-        ArrayNode messages = out.arrayNode();
-        messages.addObject().put("role", "system").put("content", agent.systemPrompt());
         JsonNode original = request.path("messages");
+        ArrayNode messages = request.arrayNode(original.size() + 1);
+        messages.addObject().put("role", "system").put("content", agent.systemPrompt());
         for (JsonNode m : original) {
             String role = m.path("role").asText();
             boolean clientSystem = "system".equals(role) || "developer".equals(role);
             if (keepClientSystem || !clientSystem) {
-                messages.add(m.deepCopy());
+                messages.add(m);
             }
         }
-        out.set("messages", messages);
-        return out;
+        request.set("messages", messages);
+        return request;
     }
 }

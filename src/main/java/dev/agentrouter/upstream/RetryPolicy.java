@@ -2,6 +2,10 @@ package dev.agentrouter.upstream;
 
 import java.net.ConnectException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** When and how long to wait before retrying an upstream call. */
@@ -27,10 +31,16 @@ public record RetryPolicy(int maxRetries, Duration backoff, Duration maxDelay) {
         if (retryAfter == null) {
             return null;
         }
+        String value = retryAfter.strip();
         try {
-            return Math.max(0, Long.parseLong(retryAfter.strip()));
+            return Math.max(0, Long.parseLong(value));
         } catch (NumberFormatException e) {
-            return null; // An HTTP date: fall back to backoff rather than trust a clock we do not share.
+            try { // An HTTP date.
+                long at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toEpochSecond();
+                return Math.max(0, at - Instant.now().getEpochSecond());
+            } catch (DateTimeParseException unreadable) {
+                return null;
+            }
         }
     }
 

@@ -45,7 +45,8 @@ class ChatCompletionsTest {
                 .then().statusCode(200)
                 .header("X-Agent-Router-Agent", "backend-developer")
                 .header("X-Agent-Router-Confidence", notNullValue())
-                .header("X-Agent-Router-Decision-Id", notNullValue())
+                .header("X-Agent-Router-Decision-Id", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}"))
+                .header("X-Agent-Router-Upstream", "default")
                 .body("choices[0].message.content", equalTo("Hello from stub-sonnet"))
                 .body("usage.total_tokens", equalTo(14));
         JsonObject sent = StubUpstream.LAST_BODY.get();
@@ -59,6 +60,7 @@ class ChatCompletionsTest {
         assertEquals("lookup", sent.getJsonArray("tools").getJsonObject(0).getJsonObject("function").getString("name"));
         assertEquals(Boolean.TRUE, sent.getJsonObject("x_custom_field").getBoolean("keep"), "unknown fields pass");
         assertEquals("Bearer test-key", StubUpstream.LAST_AUTHORIZATION.get(), "the caller's token is not forwarded");
+        assertTrue(MetricsScrape.scrape().contains("router_upstream_circuit_state{upstream=\"default\"} 0.0"));
         assertTrue(MetricsScrape.valueOrZero(
                 "gen_ai_client_token_usage_total{agent=\"backend-developer\",type=\"input\"}") >= 11);
         assertTrue(MetricsScrape.valueOrZero(
@@ -146,13 +148,31 @@ class ChatCompletionsTest {
     }
 
     @Test
-    void upstreamServerErrorIsABadGatewayNamingTheUpstreamNotItsKey() {
+    void serverErrorFailsOverToTheNextUpstream() {
+        String prompt = "PRIMARY_500 " + System.nanoTime();
+        given().contentType(ContentType.JSON).body(chat("agent/devops-engineer", prompt, false))
+                .when().post("/v1/chat/completions")
+                .then().statusCode(200)
+                .header("X-Agent-Router-Upstream", "backup")
+                .body("choices[0].message.content", equalTo("Hello from stub-sonnet"));
+        assertEquals(1, StubUpstream.calls("primary", prompt), "a 500 is not retried on the same upstream");
+        assertEquals(1, StubUpstream.calls("backup", prompt));
+        assertEquals("Bearer backup-key", StubUpstream.LAST_AUTHORIZATION.get(), "each upstream gets its own key");
+        assertTrue(MetricsScrape.valueOrZero(
+                "router_upstream_failovers_total{reason=\"500\",upstream=\"default\"}") >= 1);
+    }
+
+    @Test
+    void serverErrorsEverywhereAreABadGatewayNamingTheUpstreamNotItsKey() {
         given().contentType(ContentType.JSON).body(chat("agent/devops-engineer", "UPSTREAM_500", false))
                 .when().post("/v1/chat/completions")
                 .then().statusCode(502)
                 .contentType("application/problem+json")
-                .body("detail", containsString("http://127.0.0.1:"))
-                .body(not(containsString("test-key")));
+                .body("type", equalTo("urn:agent-router:problem:upstream-error"))
+                .body("detail", containsString("backup (http://127.0.0.1:"))
+                .body("detail", containsString("answered 500"))
+                .body(not(containsString("test-key")))
+                .body(not(containsString("backup-key")));
     }
 
     @Test
@@ -171,7 +191,8 @@ class ChatCompletionsTest {
                 .when().post("/v1/chat/completions")
                 .then().statusCode(200)
                 .body("choices[0].message.content", equalTo("Hello from stub-sonnet"));
-        assertEquals(2, StubUpstream.CALLS.get(prompt).get());
+        assertEquals(2, StubUpstream.calls("primary", prompt));
+        assertEquals(0, StubUpstream.calls("backup", prompt), "retried on the same upstream, no failover");
         assertTrue(System.nanoTime() - start >= 1_000_000_000L, "waited for Retry-After: 1");
         assertTrue(MetricsScrape.valueOrZero("router_upstream_retries_total{reason=\"429\",upstream=\"default\"}") >= 1);
     }
@@ -184,16 +205,38 @@ class ChatCompletionsTest {
                 .then().statusCode(502)
                 .contentType("application/problem+json")
                 .body("detail", containsString("answered 503"));
-        assertEquals(3, StubUpstream.CALLS.get(prompt).get(), "one call and router.upstream.max-retries=2 retries");
+        assertEquals(3, StubUpstream.calls("primary", prompt), "one call and router.upstream.max-retries=2 retries");
+        assertEquals(3, StubUpstream.calls("backup", prompt), "then the same on the next upstream");
     }
 
     @Test
     void silentUpstreamTimesOut() {
+        long start = System.nanoTime();
         given().contentType(ContentType.JSON).body(chat("agent/devops-engineer", "SLOW", false))
                 .when().post("/v1/chat/completions")
                 .then().statusCode(504)
                 .contentType("application/problem+json")
-                .body("detail", containsString("router.upstream.idle-timeout"));
+                .body("type", equalTo("urn:agent-router:problem:upstream-timeout"))
+                .body("detail", containsString("first-byte-timeout"))
+                .body("detail", containsString("after trying 2 upstreams"));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis >= 2000 && millis < 8000, "1 s first-byte timeout on each of two upstreams: " + millis);
+        assertTrue(MetricsScrape.valueOrZero(
+                "router_upstream_duration_seconds_count{status_class=\"timeout\",upstream=\"backup\"}") >= 1);
+    }
+
+    @Test
+    void abstainingForwardsUnroutedWithoutASystemPrompt() {
+        given().contentType(ContentType.JSON)
+                .body(new JsonObject().put("model", "auto").put("messages", new JsonArray()
+                        .add(new JsonObject().put("role", "user").put("content", "zzqx vlorp"))).encode())
+                .when().post("/v1/chat/completions")
+                .then().statusCode(200)
+                .header("X-Agent-Router-Agent", "none")
+                .body("model", equalTo("stub-default"));
+        JsonArray messages = StubUpstream.LAST_BODY.get().getJsonArray("messages");
+        assertEquals(1, messages.size());
+        assertEquals("user", messages.getJsonObject(0).getString("role"));
     }
 
     @TestHTTPResource("/")
@@ -221,6 +264,14 @@ class ChatCompletionsTest {
         }
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
                 .untilTrue(StubUpstream.SLOW_STREAM_CANCELLED);
+    }
+
+    @Test
+    void openApiDescribesChatCompletions() {
+        given().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body(containsString("/v1/chat/completions"))
+                .body(containsString("/v1/models"));
     }
 
     @Test

@@ -1,0 +1,71 @@
+package dev.agentrouter.upstream;
+
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * Peeks at a relayed SSE stream for OpenAI {@code usage} objects (sent in the last chunk with
+ * {@code stream_options.include_usage}) without changing or holding back a byte: only a line that mentions
+ * {@code "usage"} is parsed, and only the incomplete last line of a chunk is kept for the next one.
+ */
+final class SseUsageScanner {
+
+    /** Prompt ({@code input}) and completion ({@code output}) tokens of one answer. */
+    record Usage(long input, long output) {}
+
+    private static final int MAX_PENDING = 1 << 20;
+
+    private final ObjectMapper mapper;
+    private final Consumer<Usage> sink;
+    private String pending = "";
+
+    SseUsageScanner(ObjectMapper mapper, Consumer<Usage> sink) {
+        this.mapper = mapper;
+        this.sink = sink;
+    }
+
+    void feed(Buffer chunk) {
+        String text = chunk.toString(StandardCharsets.UTF_8);
+        String s = pending.isEmpty() ? text : pending + text;
+        int from = 0;
+        for (int nl = s.indexOf('\n'); nl >= 0; nl = s.indexOf('\n', from)) {
+            line(s, from, nl);
+            from = nl + 1;
+        }
+        pending = s.length() - from > MAX_PENDING ? "" : s.substring(from);
+    }
+
+    private void line(String s, int from, int to) {
+        if (!s.startsWith("data:", from)) {
+            return;
+        }
+        int at = s.indexOf("\"usage\"", from);
+        if (at < 0 || at >= to) {
+            return;
+        }
+        read(mapper, s.substring(from + "data:".length(), to).strip()).ifPresentOrElse(sink, () -> {});
+    }
+
+    /** The usage object of one OpenAI JSON answer or chunk, if it has a readable one. */
+    static java.util.Optional<Usage> read(ObjectMapper mapper, String json) {
+        try {
+            JsonNode usage = mapper.readTree(json).path("usage");
+            if (usage.isObject()) {
+                return java.util.Optional.of(new Usage(usage.path("prompt_tokens").asLong(0),
+                        usage.path("completion_tokens").asLong(0)));
+            }
+        } catch (Exception e) {
+            // Not JSON: nothing to count.
+        }
+        return java.util.Optional.empty();
+    }
+
+    static java.util.Optional<Usage> read(ObjectMapper mapper, Buffer json) {
+        return read(mapper, json.toString(StandardCharsets.UTF_8));
+    }
+}
