@@ -15,7 +15,7 @@ jar=target/quarkus-app/quarkus-run.jar
 [ -f "$jar" ] || { echo "run ./mvnw -B package -DskipTests first" >&2; exit 1; }
 
 need=()
-command -v nginx >/dev/null || need+=(nginx-light)
+command -v nginx >/dev/null || need+=(nginx)
 command -v wrk >/dev/null || need+=(wrk)
 if [ ${#need[@]} -gt 0 ]; then
   sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"

@@ -25,6 +25,7 @@ import dev.agentrouter.service.RoutingService;
 import dev.agentrouter.upstream.ChatRelay;
 import dev.agentrouter.upstream.ChatRequestRewriter;
 import dev.agentrouter.upstream.ModelMapper;
+import dev.agentrouter.upstream.RequestSplicer;
 import dev.agentrouter.upstream.Upstreams;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -61,6 +62,7 @@ public class ChatCompletionsResource {
     private final RouterConfig.Proxy proxy;
     private final double historyWeight;
     private final int maxBodyBytes;
+    private final java.util.Map<String, byte[]> systemMessages = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ChatCompletionsResource(AgentRegistry registry, RoutingService routing, Upstreams upstreams,
                                    ChatRelay relay, JsonBodies bodies, ObjectMapper mapper, RouterConfig config) {
@@ -134,8 +136,9 @@ public class ChatCompletionsResource {
         }
     }
 
-    private void complete(Buffer raw, HttpServerRequest httpRequest, HttpServerResponse response) {
-        ObjectNode request = (ObjectNode) bodies.object(raw == null ? null : raw.getBytes(), EXAMPLE);
+    private void complete(Buffer rawBody, HttpServerRequest httpRequest, HttpServerResponse response) {
+        byte[] raw = rawBody == null ? null : rawBody.getBytes();
+        ObjectNode request = (ObjectNode) bodies.object(raw, EXAMPLE);
         JsonNode messages = request.get("messages");
         if (messages == null || !messages.isArray() || messages.isEmpty()) {
             throw ApiProblem.badRequest("invalid-request", "Invalid request",
@@ -150,26 +153,58 @@ public class ChatCompletionsResource {
                         : "agent '" + choice.agent().name() + "' has model '" + choice.agent().model() + "'")
                         + " and router.proxy.default-model is unset; set it (or map the agent's model with"
                         + " router.proxy.models.<alias>)"));
-        ChatRequestRewriter.rewrite(request, choice.agent(), upstreamModel,
-                proxy.systemPrompt() == RouterConfig.Proxy.SystemPromptMode.PREPEND);
         String decisionId = decisionId();
         String agentName = choice.agent() == null ? "none" : choice.agent().name();
         LOG.infof("chat decision=%s agent=%s how=%s confidence=%.3f model=%s stream=%s", decisionId, agentName,
                 choice.how(), choice.confidence(), upstreamModel, stream);
         MultiMap headers = MultiMap.caseInsensitiveMultiMap()
                 .add("X-Agent-Router-Agent", agentName)
-                .add("X-Agent-Router-Confidence", String.format(Locale.ROOT, "%.4f", choice.confidence()))
+                .add("X-Agent-Router-Confidence", confidence(choice.confidence()))
                 .add("X-Agent-Router-Decision-Id", decisionId);
         String forwardedAuth = proxy.forwardAuthorization() ? httpRequest.getHeader(HttpHeaderNames.AUTHORIZATION)
                 : null;
-        byte[] body;
+        byte[] body = rewrite(raw, request, choice.agent(), upstreamModel);
+        relay.relay(new ChatRelay.Call(agentName, upstreamModel, Buffer.buffer(body), stream, forwardedAuth, headers),
+                response);
+    }
+
+    /**
+     * The request as sent upstream: the client's bytes with only the model and the agent's system message spliced in;
+     * the parsed tree rewritten and serialised when system messages are replaced or the body has an unusual shape.
+     */
+    private byte[] rewrite(byte[] raw, ObjectNode request, AgentDefinition agent, String upstreamModel) {
+        boolean prepend = proxy.systemPrompt() == RouterConfig.Proxy.SystemPromptMode.PREPEND;
+        if (prepend || agent == null) {
+            byte[] spliced = RequestSplicer.splice(mapper.getFactory(), raw, upstreamModel, systemMessage(agent))
+                    .orElse(null);
+            if (spliced != null) {
+                return spliced;
+            }
+        }
+        ChatRequestRewriter.rewrite(request, agent, upstreamModel, prepend);
         try {
-            body = mapper.writeValueAsBytes(request);
+            return mapper.writeValueAsBytes(request);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a parsed request could not be written back", e);
         }
-        relay.relay(new ChatRelay.Call(agentName, upstreamModel, Buffer.buffer(body), stream, forwardedAuth, headers),
-                response);
+    }
+
+    /** The agent's system message, encoded once per agent version; null when there is nothing to add. */
+    private byte[] systemMessage(AgentDefinition agent) {
+        if (agent == null || agent.systemPrompt() == null || agent.systemPrompt().isBlank()) {
+            return null;
+        }
+        if (systemMessages.size() > 4096) {
+            systemMessages.clear(); // old catalog versions; bounded whatever the reload count
+        }
+        return systemMessages.computeIfAbsent(agent.name() + '\0' + agent.contentHash(), k -> {
+            try {
+                return mapper.writeValueAsBytes(mapper.createObjectNode().put("role", "system")
+                        .put("content", agent.systemPrompt()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private Choice choose(ObjectNode request, JsonNode messages, String pinned) {
@@ -206,6 +241,13 @@ public class ChatCompletionsResource {
                             + " them), or set router.proxy.on-abstain=forward", decision.confidence()));
         }
         return new Choice(agent, decision.confidence(), decision.outcome().key());
+    }
+
+    /** The confidence with four decimals, without String.format's cost on every request. */
+    static String confidence(double c) {
+        long tenThousandths = Math.round(Math.max(0, Math.min(1, c)) * 10_000);
+        String digits = Long.toString(10_000 + tenThousandths % 10_000);
+        return (tenThousandths / 10_000) + "." + digits.substring(1);
     }
 
     private static boolean isAuto(ObjectNode request) {

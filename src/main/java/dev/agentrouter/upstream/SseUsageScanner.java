@@ -65,7 +65,48 @@ final class SseUsageScanner {
         return java.util.Optional.empty();
     }
 
+    private static final byte[] USAGE_KEY = "\"usage\"".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * The usage of a whole (non-streamed) answer: only the value after the last {@code "usage"} key is parsed, not the
+     * answer (inside strings, a quote would be escaped, so the bare key cannot come from the content).
+     */
     static java.util.Optional<Usage> read(ObjectMapper mapper, Buffer json) {
-        return read(mapper, json.toString(StandardCharsets.UTF_8));
+        byte[] bytes = json.getBytes();
+        for (int at = lastIndexOf(bytes, USAGE_KEY, bytes.length); at >= 0; at = lastIndexOf(bytes, USAGE_KEY, at)) {
+            int i = at + USAGE_KEY.length;
+            while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' || bytes[i] == '\n')) {
+                i++;
+            }
+            if (i >= bytes.length || bytes[i] != ':') {
+                continue;
+            }
+            try (com.fasterxml.jackson.core.JsonParser p = mapper.getFactory().createParser(bytes, i + 1,
+                    bytes.length - i - 1)) {
+                if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                    return java.util.Optional.empty();
+                }
+                JsonNode usage = mapper.readTree(p);
+                return java.util.Optional.of(new Usage(usage.path("prompt_tokens").asLong(0),
+                        usage.path("completion_tokens").asLong(0)));
+            } catch (java.io.IOException e) {
+                return java.util.Optional.empty();
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Last start of {@code key} in {@code bytes} before {@code before}, or -1. */
+    private static int lastIndexOf(byte[] bytes, byte[] key, int before) {
+        outer:
+        for (int i = Math.min(before - 1, bytes.length - key.length); i >= 0; i--) {
+            for (int j = 0; j < key.length; j++) {
+                if (bytes[i + j] != key[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 }
