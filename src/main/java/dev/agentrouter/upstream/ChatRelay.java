@@ -225,8 +225,9 @@ public class ChatRelay {
         private final UpstreamEndpoint u;
         private final long sent = System.nanoTime();
         private HttpClientRequest request;
-        private long firstByteTimer = -1;
-        private long totalTimer = -1;
+        /** One timer at a time (timers cost a priority-queue insert and removal): first byte, then total. */
+        private long timer = -1;
+        private boolean headersReceived;
         /** No further callback of this attempt may act (it timed out, was cancelled, or finished). */
         private boolean over;
         private boolean breakerReported;
@@ -241,14 +242,8 @@ public class ChatRelay {
         void send() {
             u.inFlight().incrementAndGet();
             UpstreamEndpoint.Timeouts t = u.timeouts();
-            firstByteTimer = vertx.setTimer(t.firstByte().toMillis(), id -> {
-                firstByteTimer = -1;
-                timedOut("did not answer within " + t.firstByte().toMillis() + " ms (first-byte-timeout)");
-            });
-            totalTimer = vertx.setTimer(t.total().toMillis(), id -> {
-                totalTimer = -1;
-                timedOut("did not finish within " + t.total().toMillis() + " ms (total-timeout)");
-            });
+            long firstByte = Math.min(t.firstByte().toMillis(), t.total().toMillis());
+            timer = vertx.setTimer(Math.max(1, firstByte), id -> onTimer());
             RequestOptions options = new RequestOptions()
                     .setMethod(HttpMethod.POST)
                     .setAbsoluteURI(u.chatCompletions().toString())
@@ -298,6 +293,20 @@ public class ChatRelay {
             }
         }
 
+        /** The first-byte deadline passed, or the total one: which, depends on whether the headers came. */
+        private void onTimer() {
+            timer = -1;
+            UpstreamEndpoint.Timeouts t = u.timeouts();
+            long elapsed = (System.nanoTime() - sent) / 1_000_000;
+            if (!headersReceived && t.firstByte().compareTo(t.total()) < 0) {
+                timedOut("did not answer within " + t.firstByte().toMillis() + " ms (first-byte-timeout)");
+            } else if (elapsed + 1 < t.total().toMillis()) {
+                timer = vertx.setTimer(t.total().toMillis() - elapsed, id -> onTimer());
+            } else {
+                timedOut("did not finish within " + t.total().toMillis() + " ms (total-timeout)");
+            }
+        }
+
         private void timedOut(String detail) {
             if (over) {
                 return;
@@ -319,8 +328,7 @@ public class ChatRelay {
                 response.request().reset();
                 return;
             }
-            cancelTimer(firstByteTimer);
-            firstByteTimer = -1;
+            headersReceived = true; // the running timer, when it fires, turns into the total deadline
             int status = response.statusCode();
             metrics.answered(u.name(), UpstreamMetrics.statusClass(status), System.nanoTime() - sent);
             if (status >= 200 && status < 300) {
@@ -465,10 +473,8 @@ public class ChatRelay {
         /** Ends this attempt once: timers cancelled, in-flight released, breaker told (if not yet). */
         private void finish(Outcome outcome) {
             over = true;
-            cancelTimer(firstByteTimer);
-            cancelTimer(totalTimer);
-            firstByteTimer = -1;
-            totalTimer = -1;
+            cancelTimer(timer);
+            timer = -1;
             report(outcome);
             if (!released) {
                 released = true;
