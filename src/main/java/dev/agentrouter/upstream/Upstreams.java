@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.Startup;
+
 import dev.agentrouter.config.RouterConfig;
 import dev.agentrouter.observability.UpstreamMetrics;
 
@@ -22,8 +24,10 @@ import io.vertx.core.http.HttpClientOptions;
 
 /**
  * The configured model endpoints: {@code router.upstream} (named {@code default}, when its base URL is set) and every
- * {@code router.upstreams.<name>}, in priority order. Each has its own connection pool and circuit breaker.
+ * {@code router.upstreams.<name>}, in priority order. Each has its own connection pool and circuit breaker. Built at
+ * startup, so a malformed base URL stops the service with its name instead of failing the first request.
  */
+@Startup
 @ApplicationScoped
 public class Upstreams {
 
