@@ -19,6 +19,7 @@ import dev.agentrouter.catalog.AgentDefinition;
 import dev.agentrouter.catalog.CatalogSnapshot;
 import dev.agentrouter.config.RouterConfig;
 import dev.agentrouter.routing.Conversation;
+import dev.agentrouter.routing.Query;
 import dev.agentrouter.routing.RouteDecision;
 import dev.agentrouter.service.AgentRegistry;
 import dev.agentrouter.service.RoutingService;
@@ -30,6 +31,7 @@ import dev.agentrouter.upstream.Upstreams;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -52,6 +54,7 @@ public class ChatCompletionsResource {
     static final String PATH = "/v1/chat/completions";
     static final String EXAMPLE = "{\"model\": \"auto\", \"messages\": [{\"role\": \"user\", \"content\": \"...\"}]}";
 
+    private final Vertx vertx;
     private final AgentRegistry registry;
     private final RoutingService routing;
     private final Upstreams upstreams;
@@ -64,8 +67,9 @@ public class ChatCompletionsResource {
     private final int maxBodyBytes;
     private final java.util.Map<String, byte[]> systemMessages = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public ChatCompletionsResource(AgentRegistry registry, RoutingService routing, Upstreams upstreams,
+    public ChatCompletionsResource(Vertx vertx, AgentRegistry registry, RoutingService routing, Upstreams upstreams,
                                    ChatRelay relay, JsonBodies bodies, ObjectMapper mapper, RouterConfig config) {
+        this.vertx = vertx;
         this.registry = registry;
         this.routing = routing;
         this.upstreams = upstreams;
@@ -144,8 +148,38 @@ public class ChatCompletionsResource {
             throw ApiProblem.badRequest("invalid-request", "Invalid request",
                     "'messages' must be a non-empty array, as in " + EXAMPLE);
         }
+        CatalogSnapshot catalog = registry.current().catalog();
+        Choice pinned = pinnedChoice(request, httpRequest.getHeader("X-Agent"), catalog);
+        if (pinned != null) {
+            forward(raw, request, httpRequest, response, pinned);
+            return;
+        }
+        Query query = Conversation.toQuery(RouteRequests.turns(messages), historyWeight);
+        if (!routing.blocks(query)) {
+            forward(raw, request, httpRequest, response, routedChoice(routing.route(query).decision(), catalog));
+            return;
+        }
+        // The prompt needs the embedding model: route on a worker thread, then continue on this event loop.
+        vertx.executeBlocking(() -> routing.route(query).decision(), false).onComplete(routed -> {
+            try {
+                if (routed.failed()) {
+                    throw routed.cause() instanceof RuntimeException r ? r : new IllegalStateException(routed.cause());
+                }
+                forward(raw, request, httpRequest, response, routedChoice(routed.result(), catalog));
+            } catch (ApiProblem p) {
+                problem(response, p);
+            } catch (RuntimeException e) {
+                String id = UUID.randomUUID().toString();
+                LOG.errorf(e, "Unexpected error %s on %s", id, PATH);
+                problem(response, new ApiProblem(500, "internal-error", "Internal error",
+                        "the router failed unexpectedly; quote error id " + id + " when reporting it"));
+            }
+        });
+    }
+
+    private void forward(byte[] raw, ObjectNode request, HttpServerRequest httpRequest, HttpServerResponse response,
+                         Choice choice) {
         boolean stream = request.path("stream").asBoolean(false);
-        Choice choice = choose(request, messages, httpRequest.getHeader("X-Agent"));
         String upstreamModel = choice.agent() == null && !isAuto(request)
                 ? request.path("model").asText()
                 : models.upstreamModel(choice.agent()).orElseThrow(() -> new ApiProblem(503, "model-unmapped",
@@ -207,8 +241,8 @@ public class ChatCompletionsResource {
         });
     }
 
-    private Choice choose(ObjectNode request, JsonNode messages, String pinned) {
-        CatalogSnapshot catalog = registry.current().catalog();
+    /** The agent the request names (header or model), null when it asks for routing ("auto"). */
+    private Choice pinnedChoice(ObjectNode request, String pinned, CatalogSnapshot catalog) {
         if (pinned != null && !pinned.isBlank()) {
             return new Choice(catalog.agent(pinned.strip()).orElseThrow(() -> ApiProblem.unknownAgent(pinned.strip())),
                     1.0, "header");
@@ -231,8 +265,10 @@ public class ChatCompletionsResource {
                     + " here: use \"auto\" or \"agent/<name>\" (GET /v1/models), or set"
                     + " router.proxy.unknown-model=forward to pass other models through unrouted");
         }
-        List<Conversation.Turn> turns = RouteRequests.turns(messages);
-        RouteDecision decision = routing.route(Conversation.toQuery(turns, historyWeight)).decision();
+        return null;
+    }
+
+    private Choice routedChoice(RouteDecision decision, CatalogSnapshot catalog) {
         AgentDefinition agent = decision.agent() == null ? null : catalog.agent(decision.agent()).orElse(null);
         if (agent == null && proxy.onAbstain() == RouterConfig.Proxy.OnAbstain.REJECT) {
             throw new ApiProblem(422, "no-agent", "No agent for this conversation",

@@ -16,6 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.agentrouter.config.RouterConfig;
 import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import dev.agentrouter.routing.Query;
 import dev.agentrouter.service.RoutingService;
 
@@ -34,7 +36,7 @@ public class RouteResource {
     }
 
     @POST
-    @NonBlocking // routing is pure CPU work of microseconds: no reason to hop to a worker thread
+    @NonBlocking // lexical routing takes microseconds; only a prompt that needs the embedding model hops to a worker
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Pick the agent for a prompt or conversation, and explain the choice",
@@ -53,8 +55,15 @@ public class RouteResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body larger than router.api.max-body-bytes",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RouteResponse route(byte[] body) {
+    public Uni<RouteResponse> route(byte[] body) {
         Query query = RouteRequests.toQuery(bodies.object(body, RouteRequests.EXAMPLE), historyWeight);
+        if (!routing.blocks(query)) {
+            return Uni.createFrom().item(respond(query));
+        }
+        return Uni.createFrom().item(() -> respond(query)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private RouteResponse respond(Query query) {
         RoutingService.Result result = routing.route(query);
         return RouteResponse.of(result.decision(), result.catalogVersion());
     }

@@ -29,6 +29,107 @@ public interface RouterConfig {
 
     Proxy proxy();
 
+    Semantic semantic();
+
+    /**
+     * Semantic evidence: prompts and agents embedded by a model, fused with the lexical scores. The in-process model
+     * runs on the CPU inside the service (JVM builds only); {@code remote} calls an OpenAI-compatible
+     * {@code /v1/embeddings} endpoint; {@code none} routes lexically.
+     */
+    interface Semantic {
+        /** {@code local} (in-process model), {@code remote} (embeddings endpoint) or {@code none}. */
+        @WithDefault("local")
+        Provider provider();
+
+        /** In-process model: {@code bge-small-en-v1.5-q} or {@code all-minilm-l6-v2-q}. */
+        @WithDefault("bge-small-en-v1.5-q")
+        String model();
+
+        /** Text put in front of every prompt before embedding it. Unset: the model's own (bge: its search instruction). */
+        Optional<String> queryPrefix();
+
+        /** Prompt vectors kept for repeated prompts (least recently used are dropped); 0 turns the cache off. */
+        @WithDefault("1024")
+        int queryCacheSize();
+
+        /** How long to wait before embedding the catalog again after the model failed on it. */
+        @WithDefault("30s")
+        Duration retryInterval();
+
+        Remote remote();
+
+        SemanticFusion fusion();
+
+        HybridConfidence confidence();
+
+        enum Provider { LOCAL, REMOTE, NONE }
+    }
+
+    /** An OpenAI-compatible embeddings endpoint, e.g. TEI or vLLM serving a model on GPUs. */
+    interface Remote {
+        /** Base URL including the version path, e.g. {@code http://tei:8080/v1}; {@code /embeddings} is appended. */
+        Optional<String> baseUrl();
+
+        /** Sent as {@code Authorization: Bearer ...}; never logged. */
+        Optional<String> apiKey();
+
+        /** The {@code model} field of the embeddings request. */
+        Optional<String> model();
+
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        /** Longest wait for a prompt's vector; past it the prompt is routed lexically and the decision says so. */
+        @WithDefault("2s")
+        Duration timeout();
+
+        /** Longest wait for one agent's vectors while the catalog is embedded. */
+        @WithDefault("60s")
+        Duration catalogTimeout();
+    }
+
+    /** Weights of the fused ranking score (z-scores over the catalog's agents); fitted by the harness' HybridFit. */
+    interface SemanticFusion {
+        @WithDefault("1.0")
+        double lexical();
+
+        @WithDefault("2.0")
+        double description();
+
+        @WithDefault("2.0")
+        double body();
+
+        @WithDefault("1.0")
+        double sections();
+
+        @WithDefault("1.0")
+        double examples();
+
+        @WithDefault("1.0")
+        double exampleCentroid();
+    }
+
+    /**
+     * Logistic confidence model used when semantic evidence takes part, over the lexical confidence's log-odds, the
+     * chosen agent's cosine similarity, its fused lead and lexical agreement; fitted by the harness' HybridFit.
+     */
+    interface HybridConfidence {
+        @WithDefault("-15.172")
+        double bias();
+
+        @WithDefault("0.934")
+        double lexicalWeight();
+
+        @WithDefault("20.511")
+        double similarityWeight();
+
+        @WithDefault("0.361")
+        double fusedMarginWeight();
+
+        @WithDefault("0.714")
+        double agreementWeight();
+    }
+
     /** The OpenAI-compatible model endpoint that {@code /v1/chat/completions} forwards to. */
     interface Upstream {
         /** Base URL including the API version path, e.g. {@code https://host/v1}. Unset: chat completions answer 503. */

@@ -17,8 +17,12 @@ public record ConfidenceModel(double bias, double evidenceWeight, double marginW
                               double strengthWeight) {
 
     public double confidence(RouteDecision.Signals s) {
-        double z = bias + evidenceWeight * s.evidence() + marginWeight * s.margin() + coverageWeight * s.coverage()
+        return 1 / (1 + Math.exp(-logit(s)));
+    }
+
+    /** The linear predictor: log-odds that the chosen agent is right. */
+    public double logit(RouteDecision.Signals s) {
+        return bias + evidenceWeight * s.evidence() + marginWeight * s.margin() + coverageWeight * s.coverage()
                 + strengthWeight * Math.log1p(s.strength());
-        return 1 / (1 + Math.exp(-z));
     }
 }

@@ -12,6 +12,9 @@ import java.util.Map;
  */
 public record Evidence(Map<Field, Double> fieldScores, List<TermMatch> matchedTerms, ExampleMatch bestExample) {
 
+    /** No lexical evidence: the agent shares no word with the prompt. */
+    public static final Evidence NONE = new Evidence(Map.of(), List.of(), null);
+
     /** A query word, what it added to the score, and the fields it was found in. */
     public record TermMatch(String term, double contribution, List<String> fields) {}
 

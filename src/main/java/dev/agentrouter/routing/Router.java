@@ -1,7 +1,11 @@
 package dev.agentrouter.routing;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import dev.agentrouter.semantic.Similarities;
 
 /**
  * Scores a query against an index and turns the scores into a decision: the best agent when the evidence is strong
@@ -11,6 +15,9 @@ import java.util.List;
  * everywhere and is not routed just because one agent scored marginally higher than the others.
  */
 public final class Router {
+
+    /** Softness of the candidates' probabilities over fused scores, which are in z units (standard deviations). */
+    static final double FUSED_TEMPERATURE = 0.5;
 
     private final RoutingPolicy policy;
 
@@ -23,19 +30,32 @@ public final class Router {
     }
 
     public RouteDecision route(LexicalIndex index, Query query) {
-        AnalyzedQuery analyzed = index.analyze(query);
+        return route(index, query, SemanticQuery.OFF);
+    }
+
+    /**
+     * Routes with semantic evidence when {@code semantic} is usable (its index must be aligned with {@code index}),
+     * lexically otherwise; the decision records which, and why.
+     */
+    public RouteDecision route(LexicalIndex index, Query query, SemanticQuery semantic) {
+        RouteDecision.SemanticStatus status = semantic.status();
         if (index.size() == 0) {
-            return abstain(0, List.of(), "the catalog has no agents", null);
+            return abstain(0, List.of(), "the catalog has no agents", null, status);
         }
+        if (semantic.usable()) {
+            return routeHybrid(index, query, semantic);
+        }
+        AnalyzedQuery analyzed = index.analyze(query);
         if (analyzed.isEmpty()) {
-            return abstain(0, List.of(), "the prompt has no words to match (only stop words or symbols)", null);
+            return abstain(0, List.of(), "the prompt has no words to match (only stop words or symbols)", null,
+                    status);
         }
         LexicalIndex.IndexedQuery indexed = index.resolve(analyzed);
         double[] scores = index.score(indexed);
         int[] top = topK(scores, policy.maxCandidates());
         double best = scores[top[0]];
         if (best <= 0) {
-            return abstain(0, List.of(), "no agent shares a word with the prompt", null);
+            return abstain(0, List.of(), "no agent shares a word with the prompt", null, status);
         }
         // Normalised scores over the temperature; terms far below the best add nothing measurable, so skip exp().
         double scale = index.scoreScale(indexed);
@@ -63,24 +83,100 @@ public final class Router {
         double confidence = policy.confidence().confidence(signals);
         Candidate winner = candidates.get(0);
         String why = explain(winner, coverage);
+        return decide(winner, confidence, candidates, why, signals, status);
+    }
+
+    private RouteDecision decide(Candidate winner, double confidence, List<Candidate> candidates, String why,
+                                 RouteDecision.Signals signals, RouteDecision.SemanticStatus status) {
         if (confidence >= policy.minConfidence()) {
             return new RouteDecision(winner.agent(), confidence, RouteDecision.Outcome.ROUTED, candidates,
-                    "routed to " + winner.agent() + ": " + why, signals);
+                    "routed to " + winner.agent() + ": " + why, signals, status);
         }
         String low = "confidence " + twoDecimals(confidence) + " is below the threshold "
                 + twoDecimals(policy.minConfidence()) + " (best candidate " + winner.agent() + ": " + why + ")";
-        return abstain(confidence, candidates, low, signals);
+        return abstain(confidence, candidates, low, signals, status);
+    }
+
+    /**
+     * Lexical scores and semantic similarities fused into one ranking; a prompt that shares no word with any agent
+     * can still be routed on meaning alone.
+     */
+    private RouteDecision routeHybrid(LexicalIndex index, Query query, SemanticQuery semantic) {
+        int n = index.size();
+        AnalyzedQuery analyzed = index.analyze(query);
+        LexicalIndex.IndexedQuery indexed = analyzed.isEmpty() ? null : index.resolve(analyzed);
+        double[] lexical = indexed == null ? new double[n] : index.score(indexed);
+        double scale = indexed == null ? 1 : index.scoreScale(indexed);
+        Similarities similarities = semantic.index().score(semantic.vector());
+        double[] fused = Fusion.fuse(lexical, similarities, policy.fusion());
+        int[] top = topK(fused, Math.max(2, policy.maxCandidates()));
+        double best = fused[top[0]];
+        double sum = 0;
+        for (double f : fused) {
+            double x = (f - best) / FUSED_TEMPERATURE;
+            if (x > -30) {
+                sum += Math.exp(x);
+            }
+        }
+        List<Candidate> candidates = new ArrayList<>(policy.maxCandidates());
+        for (int i = 0; i < Math.min(top.length, policy.maxCandidates()); i++) {
+            int a = top[i];
+            Evidence evidence = indexed != null && lexical[a] > 0 ? index.explain(indexed, a) : Evidence.NONE;
+            candidates.add(new Candidate(index.agents().get(a).name(), fused[a],
+                    Math.exp((fused[a] - best) / FUSED_TEMPERATURE) / sum, evidence, semanticEvidence(similarities, a)));
+        }
+        int w = top[0];
+        // Lexical signals of the lexically best agent, as lexical routing computes them.
+        int lexicalBest = 0;
+        double runnerUp = 0;
+        for (int a = 1; a < n; a++) {
+            if (lexical[a] > lexical[lexicalBest]) {
+                lexicalBest = a;
+            }
+        }
+        for (int a = 0; a < n; a++) {
+            if (a != lexicalBest) {
+                runnerUp = Math.max(runnerUp, lexical[a]);
+            }
+        }
+        double bestLexical = lexical[lexicalBest];
+        double coverage = indexed == null || bestLexical <= 0 ? 0 : index.coverage(indexed, lexicalBest);
+        RouteDecision.Signals lexicalSignals = new RouteDecision.Signals(bestLexical / scale,
+                (bestLexical - runnerUp) / scale, coverage, bestLexical / index.maxIdf());
+        double lexicalLogit = policy.confidence().logit(lexicalSignals);
+        double similarity = similarities.best(w);
+        double fusedMargin = top.length > 1 ? best - fused[top[1]] : best;
+        boolean agree = bestLexical > 0 && lexicalBest == w;
+        RouteDecision.Signals signals = new RouteDecision.Signals(lexicalSignals.evidence(), lexicalSignals.margin(),
+                coverage, lexicalSignals.strength(), similarity, fusedMargin, lexicalLogit, agree);
+        double confidence = policy.hybridConfidence().confidence(lexicalLogit, similarity, fusedMargin, agree);
+        Candidate winner = candidates.get(0);
+        String why = explain(winner, indexed == null || lexical[w] <= 0 ? 0 : index.coverage(indexed, w))
+                + "; meaning similarity " + twoDecimals(similarity);
+        return decide(winner, confidence, candidates, why, signals, semantic.status());
+    }
+
+    private static Candidate.Semantic semanticEvidence(Similarities s, int a) {
+        Map<String, Double> parts = new LinkedHashMap<>();
+        parts.put("description", s.description()[a]);
+        parts.put("body", s.body()[a]);
+        parts.put("sections", s.sections()[a]);
+        if (!Double.isNaN(s.examples()[a])) {
+            parts.put("examples", s.examples()[a]);
+            parts.put("exampleCentroid", s.exampleCentroid()[a]);
+        }
+        return new Candidate.Semantic(s.best(a), parts);
     }
 
     private RouteDecision abstain(double confidence, List<Candidate> candidates, String why,
-                                  RouteDecision.Signals signals) {
+                                  RouteDecision.Signals signals, RouteDecision.SemanticStatus status) {
         if (policy.fallbackAgent().isPresent()) {
             String fallback = policy.fallbackAgent().get();
             return new RouteDecision(fallback, confidence, RouteDecision.Outcome.FALLBACK, candidates,
-                    "fell back to " + fallback + ": " + why, signals);
+                    "fell back to " + fallback + ": " + why, signals, status);
         }
         return new RouteDecision(null, confidence, RouteDecision.Outcome.ABSTAINED, candidates, "abstained: " + why,
-                signals);
+                signals, status);
     }
 
     private static String explain(Candidate c, double coverage) {

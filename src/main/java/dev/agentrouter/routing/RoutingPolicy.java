@@ -11,9 +11,18 @@ import java.util.Optional;
  *                       maximum possible score (larger = flatter)
  * @param maxCandidates  how many ranked candidates a decision lists
  * @param confidence     how the best agent's evidence becomes a confidence
+ * @param fusion         how lexical and semantic evidence combine, when both are there
+ * @param hybridConfidence how the best agent's evidence becomes a confidence when semantic evidence took part
  */
 public record RoutingPolicy(double minConfidence, Optional<String> fallbackAgent, double temperature,
-                            int maxCandidates, ConfidenceModel confidence) {
+                            int maxCandidates, ConfidenceModel confidence, FusionWeights fusion,
+                            HybridConfidenceModel hybridConfidence) {
+
+    public RoutingPolicy(double minConfidence, Optional<String> fallbackAgent, double temperature, int maxCandidates,
+                         ConfidenceModel confidence) {
+        this(minConfidence, fallbackAgent, temperature, maxCandidates, confidence, FusionWeights.defaults(),
+                defaultHybridConfidence());
+    }
 
     public RoutingPolicy {
         if (minConfidence < 0 || minConfidence > 1) {
@@ -28,6 +37,16 @@ public record RoutingPolicy(double minConfidence, Optional<String> fallbackAgent
     }
 
     public static RoutingPolicy defaults() {
-        return new RoutingPolicy(0.5, Optional.empty(), 0.05, 5, new ConfidenceModel(-4.61, 4.91, 7.38, -1.30, 4.39));
+        return new RoutingPolicy(0.5, Optional.empty(), 0.05, 5, new ConfidenceModel(-4.61, 4.91, 7.38, -1.30, 4.39),
+                FusionWeights.defaults(), defaultHybridConfidence());
+    }
+
+    static HybridConfidenceModel defaultHybridConfidence() {
+        return new HybridConfidenceModel(-15.172, 0.934, 20.511, 0.361, 0.714);
+    }
+
+    public RoutingPolicy withFallback(Optional<String> agent) {
+        return new RoutingPolicy(minConfidence, agent, temperature, maxCandidates, confidence, fusion,
+                hybridConfidence);
     }
 }

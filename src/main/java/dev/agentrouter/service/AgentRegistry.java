@@ -24,12 +24,14 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * Owns the current {@link RoutingTable}: loads the catalog at start-up, keeps it current, and publishes each new
  * snapshot with its index in one atomic swap, so a request sees either the old table or the new one, never a mix.
+ * The snapshot's semantic vectors are added by a second swap once embedded.
  */
 @ApplicationScoped
 public class AgentRegistry {
 
     private final RouterConfig config;
     private final RouterMetrics metrics;
+    private final SemanticRouting semantic;
     private final TextAnalyzer analyzer = new TextAnalyzer();
     private final LexicalSettings lexical = LexicalSettings.defaults();
     private final CatalogSource source;
@@ -37,9 +39,10 @@ public class AgentRegistry {
     private volatile boolean started;
     private CatalogWatcher watcher;
 
-    public AgentRegistry(RouterConfig config, RouterMetrics metrics) {
+    public AgentRegistry(RouterConfig config, RouterMetrics metrics, SemanticRouting semantic) {
         this.config = config;
         this.metrics = metrics;
+        this.semantic = semantic;
         this.source = config.catalog().dir()
                 .filter(dir -> !dir.isBlank())
                 .<CatalogSource>map(dir -> new DirectoryCatalogSource(Path.of(dir)))
@@ -62,7 +65,10 @@ public class AgentRegistry {
 
     private void publish(CatalogSnapshot snapshot, CatalogWatcher.Outcome outcome, boolean changed) {
         if (changed) {
-            table.set(RoutingTable.of(snapshot, analyzer, lexical));
+            RoutingTable lexicalOnly = RoutingTable.of(snapshot, analyzer, lexical);
+            table.set(lexicalOnly);
+            // Lexical routing serves at once; the vectors join when embedded, unless a newer snapshot came first.
+            semantic.embedInBackground(lexicalOnly, withVectors -> table.compareAndSet(lexicalOnly, withVectors));
         }
         metrics.catalogLoaded(snapshot, outcome);
     }

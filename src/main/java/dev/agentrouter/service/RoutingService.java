@@ -9,11 +9,14 @@ import org.jboss.logging.Logger;
 import dev.agentrouter.config.RouterConfig;
 import dev.agentrouter.observability.RouterMetrics;
 import dev.agentrouter.routing.ConfidenceModel;
+import dev.agentrouter.routing.FusionWeights;
+import dev.agentrouter.routing.HybridConfidenceModel;
 import dev.agentrouter.routing.Query;
 import dev.agentrouter.routing.RouteDecision;
 import dev.agentrouter.routing.Router;
 import dev.agentrouter.routing.RoutingPolicy;
 import dev.agentrouter.routing.RoutingTable;
+import dev.agentrouter.routing.SemanticQuery;
 
 /** Routes a query against the current catalog and records the decision (never the prompt) in metrics and logs. */
 @ApplicationScoped
@@ -22,33 +25,53 @@ public class RoutingService {
     private static final Logger LOG = Logger.getLogger(RoutingService.class);
 
     private final AgentRegistry registry;
+    private final SemanticRouting semantic;
     private final RouterMetrics metrics;
     private final Router router;
     private final Router routerWithFallback;
     private final Optional<String> fallbackAgent;
 
-    public RoutingService(AgentRegistry registry, RouterMetrics metrics, RouterConfig config) {
+    public RoutingService(AgentRegistry registry, SemanticRouting semantic, RouterMetrics metrics,
+                          RouterConfig config) {
         this.registry = registry;
+        this.semantic = semantic;
         this.metrics = metrics;
         RouterConfig.Routing r = config.routing();
         this.fallbackAgent = r.fallbackAgent().filter(name -> !name.isBlank());
         ConfidenceModel confidence = new ConfidenceModel(r.confidence().bias(), r.confidence().evidenceWeight(),
                 r.confidence().marginWeight(), r.confidence().coverageWeight(), r.confidence().strengthWeight());
-        this.router = new Router(new RoutingPolicy(r.minConfidence(), Optional.empty(), r.temperature(),
-                r.maxCandidates(), confidence));
-        this.routerWithFallback = new Router(new RoutingPolicy(r.minConfidence(), fallbackAgent, r.temperature(),
-                r.maxCandidates(), confidence));
+        RouterConfig.SemanticFusion f = config.semantic().fusion();
+        FusionWeights fusion = new FusionWeights(f.lexical(), f.description(), f.body(), f.sections(), f.examples(),
+                f.exampleCentroid());
+        RouterConfig.HybridConfidence h = config.semantic().confidence();
+        HybridConfidenceModel hybrid = new HybridConfidenceModel(h.bias(), h.lexicalWeight(), h.similarityWeight(),
+                h.fusedMarginWeight(), h.agreementWeight());
+        RoutingPolicy policy = new RoutingPolicy(r.minConfidence(), Optional.empty(), r.temperature(),
+                r.maxCandidates(), confidence, fusion, hybrid);
+        this.router = new Router(policy);
+        this.routerWithFallback = new Router(policy.withFallback(fallbackAgent));
     }
 
     /** A decision and the catalog snapshot it was made against. */
     public record Result(RouteDecision decision, long catalogVersion) {}
 
+    /**
+     * True when {@link #route} would run the embedding model for this query (a blocking call of milliseconds, or
+     * up to the remote timeout): callers on the event loop then route on a worker thread.
+     */
+    public boolean blocks(Query query) {
+        return semantic.needsInference(registry.current(), query);
+    }
+
+    /** Routes the query; may block on the embedding model (see {@link #blocks}). */
     public Result route(Query query) {
         long start = System.nanoTime();
         RoutingTable table = registry.current();
         // The fallback is only offered while it exists: a decision never names an agent that cannot serve.
         boolean fallbackServes = fallbackAgent.flatMap(table.catalog()::agent).isPresent();
-        RouteDecision decision = (fallbackServes ? routerWithFallback : router).route(table.index(), query);
+        SemanticQuery semanticQuery = semantic.queryFor(table, query);
+        RouteDecision decision = (fallbackServes ? routerWithFallback : router).route(table.index(), query,
+                semanticQuery);
         metrics.decided(decision, System.nanoTime() - start);
         LOG.debugf("route decision agent=%s outcome=%s confidence=%.3f", decision.agent(), decision.outcome().key(),
                 decision.confidence());

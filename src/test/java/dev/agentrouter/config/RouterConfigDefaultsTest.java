@@ -25,6 +25,24 @@ class RouterConfigDefaultsTest {
         assertEquals(p.confidence().strengthWeight(), number(RouterConfig.Confidence.class, "strengthWeight"));
     }
 
+    @Test
+    void hybridDefaultsMatchThePolicyTheHarnessMeasures() throws Exception {
+        RoutingPolicy p = RoutingPolicy.defaults();
+        Class<?> f = RouterConfig.SemanticFusion.class;
+        assertEquals(p.fusion().lexical(), number(f, "lexical"));
+        assertEquals(p.fusion().description(), number(f, "description"));
+        assertEquals(p.fusion().body(), number(f, "body"));
+        assertEquals(p.fusion().sections(), number(f, "sections"));
+        assertEquals(p.fusion().examples(), number(f, "examples"));
+        assertEquals(p.fusion().exampleCentroid(), number(f, "exampleCentroid"));
+        Class<?> c = RouterConfig.HybridConfidence.class;
+        assertEquals(p.hybridConfidence().bias(), number(c, "bias"));
+        assertEquals(p.hybridConfidence().lexicalWeight(), number(c, "lexicalWeight"));
+        assertEquals(p.hybridConfidence().similarityWeight(), number(c, "similarityWeight"));
+        assertEquals(p.hybridConfidence().fusedMarginWeight(), number(c, "fusedMarginWeight"));
+        assertEquals(p.hybridConfidence().agreementWeight(), number(c, "agreementWeight"));
+    }
+
     private static double number(Class<?> type, String method) throws NoSuchMethodException {
         Method m = type.getMethod(method);
         return Double.parseDouble(m.getAnnotation(WithDefault.class).value());

@@ -80,27 +80,37 @@ public final class CalibrationFit {
                     Math.log1p(o.signals().strength())});
             y.add(o.top1() ? 1.0 : 0.0);
         }
-        double[] w = new double[5];
+        double[] w = logistic(x, y);
+        return new ConfidenceModel(w[0], w[1], w[2], w[3], w[4]);
+    }
+
+    /**
+     * Weights of a logistic regression (x[0] = 1 is the intercept, not regularised), by full-batch gradient descent
+     * with a little L2 regularisation.
+     */
+    static double[] logistic(List<double[]> x, List<Double> y) {
+        int d = x.get(0).length;
+        double[] w = new double[d];
         double rate = 0.5;
         double l2 = 1e-4;
         for (int step = 0; step < 20_000; step++) {
-            double[] grad = new double[5];
+            double[] grad = new double[d];
             for (int i = 0; i < x.size(); i++) {
                 double[] xi = x.get(i);
                 double z = 0;
-                for (int k = 0; k < 5; k++) {
+                for (int k = 0; k < d; k++) {
                     z += w[k] * xi[k];
                 }
                 double err = 1 / (1 + Math.exp(-z)) - y.get(i);
-                for (int k = 0; k < 5; k++) {
+                for (int k = 0; k < d; k++) {
                     grad[k] += err * xi[k] / x.size();
                 }
             }
-            for (int k = 0; k < 5; k++) {
+            for (int k = 0; k < d; k++) {
                 w[k] -= rate * (grad[k] + (k == 0 ? 0 : l2 * w[k]));
             }
         }
-        return new ConfidenceModel(w[0], w[1], w[2], w[3], w[4]);
+        return w;
     }
 
     static double logLoss(List<Evaluation.Outcome> outcomes) {
@@ -112,7 +122,7 @@ public final class CalibrationFit {
         return loss / outcomes.size();
     }
 
-    private static void reliability(List<Evaluation.Outcome> outcomes) {
+    static void reliability(List<Evaluation.Outcome> outcomes) {
         for (int b = 0; b < 5; b++) {
             double lo = b / 5.0;
             double hi = (b + 1) / 5.0;

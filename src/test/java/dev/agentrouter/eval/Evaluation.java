@@ -1,5 +1,6 @@
 package dev.agentrouter.eval;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,13 @@ import java.util.stream.Collectors;
 import dev.agentrouter.catalog.AgentDefinition;
 import dev.agentrouter.catalog.CatalogSnapshot;
 import dev.agentrouter.routing.Candidate;
+import dev.agentrouter.routing.LexicalIndex;
+import dev.agentrouter.routing.SemanticQuery;
+import dev.agentrouter.semantic.AgentVectorCache;
+import dev.agentrouter.semantic.Embedder;
+import dev.agentrouter.semantic.LocalModels;
+import dev.agentrouter.semantic.SemanticIndex;
+import dev.agentrouter.semantic.Similarities;
 import dev.agentrouter.routing.LexicalSettings;
 import dev.agentrouter.routing.Query;
 import dev.agentrouter.routing.RouteDecision;
@@ -89,27 +97,78 @@ final class Evaluation {
         }
     }
 
+    /** The embedding model and query prefix of a hybrid evaluation. */
+    record Semantic(Embedder embedder, String queryPrefix) {}
+
     private final RoutingPolicy policy;
     private final LexicalSettings settings;
+    private final Semantic semantic;
 
     Evaluation(RoutingPolicy policy, LexicalSettings settings) {
+        this(policy, settings, null);
+    }
+
+    Evaluation(RoutingPolicy policy, LexicalSettings settings, Semantic semantic) {
         this.policy = policy;
         this.settings = settings;
+        this.semantic = semantic;
     }
 
     static Evaluation defaults() {
         return new Evaluation(RoutingPolicy.defaults(), LexicalSettings.defaults());
     }
 
+    /** The product's default hybrid routing: the default policy and in-process model, vectors cached under target/. */
+    static Evaluation hybridDefaults() {
+        return new Evaluation(RoutingPolicy.defaults(), LexicalSettings.defaults(), defaultSemantic());
+    }
+
+    static Semantic defaultSemantic() {
+        Embedder model = LocalModels.load(LocalModels.BGE_SMALL);
+        return new Semantic(new CachingEmbedder(model, Path.of("target", "embedding-cache")),
+                LocalModels.defaultQueryPrefix(model.id()));
+    }
+
+    Evaluation withPolicy(RoutingPolicy other) {
+        return new Evaluation(other, settings, semantic);
+    }
+
+    /** One labelled query with everything ranking needs, for fitting fusion weights without re-embedding. */
+    record Case(String expected, List<String> agents, double[] lexical, Similarities similarities) {}
+
+    List<Case> cases(List<AgentDefinition> agents, List<EvalData.LabelledQuery> queries) {
+        LexicalIndex index = LexicalIndex.build(agents, new TextAnalyzer(), settings);
+        SemanticIndex vectors = semanticIndex(agents);
+        List<String> names = agents.stream().map(AgentDefinition::name).toList();
+        List<Case> cases = new ArrayList<>();
+        for (EvalData.LabelledQuery q : queries) {
+            LexicalIndex.IndexedQuery iq = index.resolve(index.analyze(Query.of(q.text())));
+            double[] lexical = iq.isEmpty() ? new double[agents.size()] : index.score(iq);
+            cases.add(new Case(q.agent(), names, lexical, vectors.score(queryVector(q.text()))));
+        }
+        return cases;
+    }
+
+    private SemanticIndex semanticIndex(List<AgentDefinition> agents) {
+        return new SemanticIndex(semantic.embedder().id(),
+                new AgentVectorCache().vectors(agents, semantic.embedder()).vectors());
+    }
+
+    private float[] queryVector(String text) {
+        return semantic.embedder().embed(List.of(semantic.queryPrefix() + text))[0];
+    }
+
     Report run(String name, List<AgentDefinition> agents, List<EvalData.LabelledQuery> queries) {
         CatalogSnapshot snapshot = new CatalogSnapshot(1, name, java.time.Instant.EPOCH, agents, List.of());
         RoutingTable table = RoutingTable.of(snapshot, new TextAnalyzer(), settings);
         Router router = new Router(new RoutingPolicy(policy.minConfidence(), Optional.empty(), policy.temperature(),
-                Math.max(5, policy.maxCandidates()), policy.confidence()));
+                Math.max(5, policy.maxCandidates()), policy.confidence(), policy.fusion(), policy.hybridConfidence()));
+        SemanticIndex vectors = semantic == null ? null : semanticIndex(agents);
         List<Outcome> outcomes = new ArrayList<>(queries.size());
         long start = System.nanoTime();
         for (EvalData.LabelledQuery q : queries) {
-            RouteDecision d = router.route(table.index(), Query.of(q.text()));
+            SemanticQuery sq = vectors == null ? SemanticQuery.OFF : SemanticQuery.of(vectors, queryVector(q.text()));
+            RouteDecision d = router.route(table.index(), Query.of(q.text()), sq);
             List<String> ranking = d.candidates().stream().map(Candidate::agent).toList();
             outcomes.add(new Outcome(q.agent(), ranking, d.confidence(), d.agent() == null, d.signals()));
         }

@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 import dev.agentrouter.catalog.AgentDefinition;
+import dev.agentrouter.semantic.LocalModels;
 
 /**
  * Scores the router on ../shared/eval with the protocols of its README and prints top-1/top-5 accuracy, abstention,
  * the most-confused agent pairs and a confidence-threshold sweep.
  *
- * <p>Run: {@code ./mvnw -q -Peval test-compile exec:java}. Arguments: {@code --eval-dir <dir>}.
+ * <p>Run: {@code ./mvnw -q -Peval test-compile exec:java} (default configuration: hybrid), add
+ * {@code -Deval.args=--lexical} for lexical routing alone. Arguments: {@code --eval-dir <dir>}.
  */
 public final class EvaluationHarness {
 
@@ -32,7 +34,10 @@ public final class EvaluationHarness {
             System.err.println("No evaluation data at " + dir + " (expected agents/voltagent inside); nothing to do.");
             System.exit(2);
         }
-        Evaluation eval = Evaluation.defaults();
+        boolean lexicalOnly = List.of(args).contains("--lexical") || !LocalModels.available();
+        Evaluation eval = lexicalOnly ? Evaluation.defaults() : Evaluation.hybridDefaults();
+        System.out.println(lexicalOnly ? "Lexical routing (BM25F)" : "Hybrid routing (default): BM25F + "
+                + LocalModels.BGE_SMALL + " (vectors cached under target/embedding-cache; latency: SemanticLatency)");
         List<AgentDefinition> volt = data.voltAgents();
         List<EvalData.LabelledQuery> queries = data.voltQueries();
         System.out.printf("VoltAgent: %d agents, %d queries (%s)%n%n", volt.size(), queries.size(), dir);

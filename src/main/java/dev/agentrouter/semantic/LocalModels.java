@@ -1,0 +1,58 @@
+package dev.agentrouter.semantic;
+
+import java.lang.reflect.InvocationTargetException;
+
+/**
+ * The in-process embedding models, when this build has them. JVM builds do (ONNX Runtime, profile
+ * {@code local-embeddings}); native executables are built without them, because ONNX Runtime and the tokenizer load
+ * JNI libraries the native image does not carry. The implementation is found by name so that nothing here links to it.
+ */
+public final class LocalModels {
+
+    public static final String BGE_SMALL = "bge-small-en-v1.5-q";
+    public static final String MINILM = "all-minilm-l6-v2-q";
+
+    /** bge models are trained to embed a short search query with this instruction in front of it. */
+    private static final String BGE_QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
+
+    private static final String IMPLEMENTATION = "dev.agentrouter.semantic.local.OnnxEmbedder";
+
+    private LocalModels() {}
+
+    public static boolean available() {
+        try {
+            Class.forName(IMPLEMENTATION, false, LocalModels.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /**
+     * Loads a model (reads its weights: about a second).
+     *
+     * @throws IllegalArgumentException for a model this build does not have
+     * @throws IllegalStateException    when this build has no in-process models at all
+     */
+    public static Embedder load(String model) {
+        if (!available()) {
+            throw new IllegalStateException("this build has no in-process embedding models (native executables are"
+                    + " built without ONNX Runtime); use router.semantic.provider=remote or none");
+        }
+        try {
+            return (Embedder) Class.forName(IMPLEMENTATION).getMethod("load", String.class).invoke(null, model);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("loading embedding model " + model + " failed", e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("loading embedding model " + model + " failed", e);
+        }
+    }
+
+    /** The text put in front of a query before embedding it, as the model was trained. */
+    public static String defaultQueryPrefix(String model) {
+        return model != null && model.startsWith("bge-") ? BGE_QUERY_INSTRUCTION : "";
+    }
+}

@@ -1,0 +1,83 @@
+package dev.agentrouter.semantic;
+
+import java.util.List;
+
+/** The vectors of one catalog snapshot, aligned with the lexical index's agents, and one model's id. */
+public final class SemanticIndex {
+
+    private static final int TOP = 3;
+
+    private final String model;
+    private final List<AgentVectors> agents;
+    private final float[][] centroids;
+
+    public SemanticIndex(String model, List<AgentVectors> agents) {
+        this.model = model;
+        this.agents = List.copyOf(agents);
+        this.centroids = new float[agents.size()][];
+        for (int a = 0; a < agents.size(); a++) {
+            centroids[a] = centroid(agents.get(a).examples());
+        }
+    }
+
+    public String model() {
+        return model;
+    }
+
+    public int size() {
+        return agents.size();
+    }
+
+    public Similarities score(float[] query) {
+        int n = agents.size();
+        double[] description = new double[n];
+        double[] body = new double[n];
+        double[] sections = new double[n];
+        double[] examples = new double[n];
+        double[] centroid = new double[n];
+        for (int a = 0; a < n; a++) {
+            AgentVectors v = agents.get(a);
+            description[a] = Vectors.dot(query, v.description());
+            body[a] = Vectors.dot(query, v.body());
+            sections[a] = v.sections().length == 0 ? body[a] : topMean(query, v.sections());
+            examples[a] = v.examples().length == 0 ? Double.NaN : topMean(query, v.examples());
+            centroid[a] = centroids[a] == null ? Double.NaN : Vectors.dot(query, centroids[a]);
+        }
+        return new Similarities(description, body, sections, examples, centroid);
+    }
+
+    /** Mean of the {@value #TOP} highest similarities (all of them when there are fewer). */
+    private static double topMean(float[] query, float[][] vectors) {
+        double first = -2;
+        double second = -2;
+        double third = -2;
+        for (float[] v : vectors) {
+            double s = Vectors.dot(query, v);
+            if (s > first) {
+                third = second;
+                second = first;
+                first = s;
+            } else if (s > second) {
+                third = second;
+                second = s;
+            } else if (s > third) {
+                third = s;
+            }
+        }
+        int k = Math.min(TOP, vectors.length);
+        return (first + (k > 1 ? second : 0) + (k > 2 ? third : 0)) / k;
+    }
+
+    private static float[] centroid(float[][] vectors) {
+        if (vectors.length == 0) {
+            return null;
+        }
+        float[] sum = new float[vectors[0].length];
+        for (float[] v : vectors) {
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += v[i];
+            }
+        }
+        return Vectors.normalised(sum);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.agentrouter.semantic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The in-process models (JVM builds; a native-profile build has none and these checks are skipped). */
+class LocalModelsTest {
+
+    @Test
+    void bgeSmallPutsParaphrasesCloserThanUnrelatedText() {
+        assumeTrue(LocalModels.available(), "this build has no in-process embedding models");
+        Embedder bge = LocalModels.load(LocalModels.BGE_SMALL);
+        float[][] v = bge.embed(List.of(
+                LocalModels.defaultQueryPrefix(bge.id()) + "the checkout page takes 9 seconds to appear",
+                "Improve web application performance: slow page loads, rendering time, bundle size",
+                "Write release notes and tutorials for the documentation site"));
+        for (float[] x : v) {
+            assertEquals(1.0, Vectors.dot(x, x), 1e-4);
+        }
+        assertTrue(Vectors.dot(v[0], v[1]) > Vectors.dot(v[0], v[2]) + 0.05,
+                "performance " + Vectors.dot(v[0], v[1]) + " vs docs " + Vectors.dot(v[0], v[2]));
+    }
+
+    @Test
+    void miniLmLoadsToo() {
+        assumeTrue(LocalModels.available(), "this build has no in-process embedding models");
+        Embedder minilm = LocalModels.load(LocalModels.MINILM);
+        assertEquals(LocalModels.MINILM, minilm.id());
+        float[][] v = minilm.embed(List.of("hello"));
+        assertEquals(1, v.length);
+        assertEquals(384, v[0].length);
+    }
+
+    @Test
+    void anUnknownModelListsTheAvailableOnes() {
+        assumeTrue(LocalModels.available(), "this build has no in-process embedding models");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LocalModels.load("gpt-9"));
+        assertTrue(e.getMessage().contains(LocalModels.BGE_SMALL), e.getMessage());
+    }
+
+    @Test
+    void onlyBgeGetsTheSearchInstruction() {
+        assertTrue(LocalModels.defaultQueryPrefix(LocalModels.BGE_SMALL).startsWith("Represent this sentence"));
+        assertEquals("", LocalModels.defaultQueryPrefix(LocalModels.MINILM));
+    }
+}
