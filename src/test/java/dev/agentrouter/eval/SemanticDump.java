@@ -16,7 +16,7 @@ import dev.agentrouter.routing.LexicalSettings;
 import dev.agentrouter.routing.Query;
 import dev.agentrouter.routing.TextAnalyzer;
 import dev.agentrouter.semantic.Embedder;
-import dev.agentrouter.semantic.local.OnnxEmbedder;
+import dev.agentrouter.semantic.LocalModels;
 
 /** Exploration only: dumps texts, vectors and lexical scores for offline analysis. */
 public final class SemanticDump {
@@ -25,7 +25,7 @@ public final class SemanticDump {
         Path out = Path.of(args[0]);
         Files.createDirectories(out);
         EvalData data = new EvalData(EvalData.defaultRoot());
-        Embedder emb = new OnnxEmbedder(OnnxEmbedder.Model.byId(args[1]));
+        Embedder emb = LocalModels.load(args[1]);
         List<AgentDefinition> volt = data.voltAgents();
         List<EvalData.LabelledQuery> vq = data.voltQueries();
         List<AgentDefinition> bank = data.bankingAgents(10);
