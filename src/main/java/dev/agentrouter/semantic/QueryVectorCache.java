@@ -39,6 +39,16 @@ public final class QueryVectorCache {
         return v;
     }
 
+    /** Whether a vector is cached, without counting a lookup (the hit/miss counters are for real lookups). */
+    public boolean contains(String model, String text) {
+        if (capacity == 0) {
+            return false;
+        }
+        synchronized (entries) {
+            return entries.containsKey(model + '\0' + text);
+        }
+    }
+
     public void put(String model, String text, float[] vector) {
         if (capacity == 0) {
             return;

@@ -135,7 +135,7 @@ public class SemanticRouting {
     /** True when routing this query against this table would run the model (a blocking call). */
     public boolean needsInference(RoutingTable table, Query query) {
         return table.semantic() != null && promptEmbedder != null
-                && queryCache.get(table.semantic().model(), text(query)) == null;
+                && !queryCache.contains(table.semantic().model(), text(query));
     }
 
     /**

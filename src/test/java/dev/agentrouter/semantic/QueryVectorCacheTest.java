@@ -2,7 +2,9 @@ package dev.agentrouter.semantic;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -44,5 +46,17 @@ class QueryVectorCacheTest {
         cache.put("m", "a", new float[] {1});
         assertNull(cache.get("m", "a"));
         assertEquals(0, cache.size());
+    }
+
+    @Test
+    void containsAnswersWithoutCountingALookup() {
+        QueryVectorCache cache = new QueryVectorCache(4);
+        cache.put("m", "a", new float[] {1});
+        assertTrue(cache.contains("m", "a"));
+        assertFalse(cache.contains("m", "b"));
+        assertEquals(0, cache.hits());
+        assertEquals(0, cache.misses());
+        cache.get("m", "b");
+        assertEquals(1, cache.misses());
     }
 }
