@@ -105,14 +105,21 @@ public class ChatCompletionsResource {
         HttpServerResponse response = ctx.response();
         try {
             complete(ctx.body().buffer(), ctx.request(), response);
-        } catch (ApiProblem p) {
-            problem(response, p);
         } catch (RuntimeException e) {
-            String id = UUID.randomUUID().toString();
-            LOG.errorf(e, "Unexpected error %s on %s", id, PATH);
-            problem(response, new ApiProblem(500, "internal-error", "Internal error",
-                    "the router failed unexpectedly; quote error id " + id + " when reporting it"));
+            fail(response, e);
         }
+    }
+
+    /** A problem the request caused answers as itself; anything else is a bug, logged under an id the client gets. */
+    private void fail(HttpServerResponse response, RuntimeException e) {
+        if (e instanceof ApiProblem p) {
+            problem(response, p);
+            return;
+        }
+        String id = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error %s on %s", id, PATH);
+        problem(response, new ApiProblem(500, "internal-error", "Internal error",
+                "the router failed unexpectedly; quote error id " + id + " when reporting it"));
     }
 
     private void precheck(HttpServerRequest request) {
@@ -166,13 +173,8 @@ public class ChatCompletionsResource {
                     throw routed.cause() instanceof RuntimeException r ? r : new IllegalStateException(routed.cause());
                 }
                 forward(raw, request, httpRequest, response, routedChoice(routed.result(), catalog));
-            } catch (ApiProblem p) {
-                problem(response, p);
             } catch (RuntimeException e) {
-                String id = UUID.randomUUID().toString();
-                LOG.errorf(e, "Unexpected error %s on %s", id, PATH);
-                problem(response, new ApiProblem(500, "internal-error", "Internal error",
-                        "the router failed unexpectedly; quote error id " + id + " when reporting it"));
+                fail(response, e);
             }
         });
     }

@@ -31,17 +31,8 @@ public final class CalibrationFit {
         List<AgentDefinition> banking = data.bankingAgents(10);
         List<EvalData.LabelledQuery> fitBanking = data.bankingHeldOutTrain(10, 20);
 
-        // Off-topic negatives for fitting: Banking77 train prompts (not test) sent to the VoltAgent catalog; any agent
-        // chosen for them is wrong. As many as there are VoltAgent fit outcomes, so neither side dominates.
-        List<EvalData.LabelledQuery> fitOffTopic = fitBanking.stream()
-                .filter(q -> Math.floorMod(q.text().hashCode(), 6) == 0).limit(2L * fitVolt.size()).toList();
-
         Evaluation scoring = new Evaluation(RoutingPolicy.defaults(), LexicalSettings.defaults());
-        List<Evaluation.Outcome> fit = new ArrayList<>();
-        fit.addAll(scoring.run("zs", EvalData.zeroShot(volt), fitVolt).outcomes());
-        fit.addAll(scoring.run("loo", EvalData.leaveOneOut(volt, 0), fitVolt).outcomes());
-        fit.addAll(scoring.run("bank", banking, fitBanking).outcomes().subList(0, 2 * fitVolt.size()));
-        fit.addAll(scoring.run("off", EvalData.zeroShot(volt), fitOffTopic).outcomes());
+        List<Evaluation.Outcome> fit = fitOutcomes(scoring, volt, fitVolt, banking, fitBanking);
         ConfidenceModel model = fitLogistic(fit);
         System.out.printf(Locale.ROOT, "fitted on %d outcomes: bias %.3f, evidence %.3f, margin %.3f, coverage %.3f,"
                         + " strength %.3f%n  (router.routing.confidence.bias / evidence-weight / margin-weight /"
@@ -63,6 +54,25 @@ public final class CalibrationFit {
         reliability(heldOut.outcomes());
         System.out.printf("%nThreshold sweep, held out%n");
         System.out.print(Evaluation.thresholdSweep(heldOut, offTopic, 0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7));
+    }
+
+    /**
+     * The outcomes a confidence model is fitted on: the VoltAgent fit prompts zero-shot and leave-one-out (round 0),
+     * as many Banking77 fit prompts against their own catalog, and off-topic negatives: Banking77 train prompts (not
+     * test) sent to the VoltAgent catalog, where any agent chosen is wrong, as many as the VoltAgent outcomes so
+     * neither side dominates.
+     */
+    static List<Evaluation.Outcome> fitOutcomes(Evaluation scoring, List<AgentDefinition> volt,
+                                                List<EvalData.LabelledQuery> fitVolt, List<AgentDefinition> banking,
+                                                List<EvalData.LabelledQuery> fitBanking) {
+        List<EvalData.LabelledQuery> fitOffTopic = fitBanking.stream()
+                .filter(q -> Math.floorMod(q.text().hashCode(), 6) == 0).limit(2L * fitVolt.size()).toList();
+        List<Evaluation.Outcome> fit = new ArrayList<>();
+        fit.addAll(scoring.run("zs", EvalData.zeroShot(volt), fitVolt).outcomes());
+        fit.addAll(scoring.run("loo", EvalData.leaveOneOut(volt, 0), fitVolt).outcomes());
+        fit.addAll(scoring.run("bank", banking, fitBanking).outcomes().subList(0, 2 * fitVolt.size()));
+        fit.addAll(scoring.run("off", EvalData.zeroShot(volt), fitOffTopic).outcomes());
+        return fit;
     }
 
     /**

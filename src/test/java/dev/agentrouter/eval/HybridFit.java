@@ -53,13 +53,7 @@ public final class HybridFit {
         RoutingPolicy base = RoutingPolicy.defaults();
         Evaluation fitted = eval.withPolicy(new RoutingPolicy(0, Optional.empty(), base.temperature(), 5,
                 base.confidence(), weights, base.hybridConfidence()));
-        List<EvalData.LabelledQuery> fitOffTopic = fitBanking.stream()
-                .filter(q -> Math.floorMod(q.text().hashCode(), 6) == 0).limit(2L * fitVolt.size()).toList();
-        List<Evaluation.Outcome> fit = new ArrayList<>();
-        fit.addAll(fitted.run("zs", EvalData.zeroShot(volt), fitVolt).outcomes());
-        fit.addAll(fitted.run("loo", EvalData.leaveOneOut(volt, 0), fitVolt).outcomes());
-        fit.addAll(fitted.run("bank", banking, fitBanking).outcomes().subList(0, 2 * fitVolt.size()));
-        fit.addAll(fitted.run("off", EvalData.zeroShot(volt), fitOffTopic).outcomes());
+        List<Evaluation.Outcome> fit = CalibrationFit.fitOutcomes(fitted, volt, fitVolt, banking, fitBanking);
         HybridConfidenceModel confidence = fitConfidence(fit);
         System.out.printf(Locale.ROOT, "hybrid confidence (%d outcomes): bias %.3f, lexical %.3f, similarity %.3f,"
                         + " fused-margin %.3f, agreement %.3f%n%n",
