@@ -93,20 +93,28 @@ public interface RouterConfig {
         @WithDefault("1.0")
         double lexical();
 
-        @WithDefault("2.0")
+        @WithDefault("1.5")
         double description();
 
         @WithDefault("2.0")
         double body();
 
-        @WithDefault("1.0")
+        @WithDefault("2.0")
         double sections();
 
-        @WithDefault("1.0")
+        @WithDefault("0.0")
         double examples();
 
         @WithDefault("1.0")
         double exampleCentroid();
+
+        /** The catalog's classifier trained on the agents' own vectors ({@code AgentClassifier}), without examples. */
+        @WithDefault("1.0")
+        double classifier();
+
+        /** Added to {@link #classifier()} per example per agent (mean over the catalog, counted up to 10). */
+        @WithDefault("0.5")
+        double classifierPerExample();
     }
 
     /**
@@ -114,19 +122,19 @@ public interface RouterConfig {
      * chosen agent's cosine similarity, its fused lead and lexical agreement; fitted by the harness' HybridFit.
      */
     interface HybridConfidence {
-        @WithDefault("-15.172")
+        @WithDefault("-11.448")
         double bias();
 
-        @WithDefault("0.934")
+        @WithDefault("0.419")
         double lexicalWeight();
 
-        @WithDefault("20.511")
+        @WithDefault("15.411")
         double similarityWeight();
 
-        @WithDefault("0.361")
+        @WithDefault("0.205")
         double fusedMarginWeight();
 
-        @WithDefault("0.714")
+        @WithDefault("0.884")
         double agreementWeight();
     }
 

@@ -42,13 +42,14 @@ public final class Router {
         if (index.size() == 0) {
             return abstain(0, List.of(), "the catalog has no agents", null, status);
         }
-        if (semantic.usable()) {
-            return routeHybrid(index, query, semantic);
-        }
         AnalyzedQuery analyzed = index.analyze(query);
         if (analyzed.isEmpty()) {
+            // Also with semantic evidence: a vector of "?? !!" or "can you do it" ranks agents on noise.
             return abstain(0, List.of(), "the prompt has no words to match (only stop words or symbols)", null,
                     status);
+        }
+        if (semantic.usable()) {
+            return routeHybrid(index, analyzed, semantic);
         }
         LexicalIndex.IndexedQuery indexed = index.resolve(analyzed);
         double[] scores = index.score(indexed);
@@ -101,10 +102,11 @@ public final class Router {
      * Lexical scores and semantic similarities fused into one ranking; a prompt that shares no word with any agent
      * can still be routed on meaning alone.
      */
-    private RouteDecision routeHybrid(LexicalIndex index, Query query, SemanticQuery semantic) {
+    private RouteDecision routeHybrid(LexicalIndex index, AnalyzedQuery analyzed, SemanticQuery semantic) {
         int n = index.size();
-        AnalyzedQuery analyzed = index.analyze(query);
-        LexicalIndex.IndexedQuery indexed = analyzed.isEmpty() ? null : index.resolve(analyzed);
+        LexicalIndex.IndexedQuery resolved = index.resolve(analyzed);
+        // Words the catalog does not have: ranked on meaning alone.
+        LexicalIndex.IndexedQuery indexed = resolved.isEmpty() ? null : resolved;
         double[] lexical = indexed == null ? new double[n] : index.score(indexed);
         double scale = indexed == null ? 1 : index.scoreScale(indexed);
         Similarities similarities = semantic.index().score(semantic.vector());

@@ -42,7 +42,7 @@ public record RoutingPolicy(double minConfidence, Optional<String> fallbackAgent
     }
 
     static HybridConfidenceModel defaultHybridConfidence() {
-        return new HybridConfidenceModel(-15.172, 0.934, 20.511, 0.361, 0.714);
+        return new HybridConfidenceModel(-11.448, 0.419, 15.411, 0.205, 0.884);
     }
 
     public RoutingPolicy withFallback(Optional<String> agent) {

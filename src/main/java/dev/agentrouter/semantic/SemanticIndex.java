@@ -10,7 +10,10 @@ public final class SemanticIndex {
     private final String model;
     private final List<AgentVectors> agents;
     private final float[][] centroids;
+    private final AgentClassifier classifier;
+    private final double examplesPerAgent;
 
+    /** Indexes the vectors and trains the catalog's classifier (CPU-bound: build it off the request path). */
     public SemanticIndex(String model, List<AgentVectors> agents) {
         this.model = model;
         this.agents = List.copyOf(agents);
@@ -18,6 +21,8 @@ public final class SemanticIndex {
         for (int a = 0; a < agents.size(); a++) {
             centroids[a] = centroid(agents.get(a).examples());
         }
+        this.classifier = AgentClassifier.train(this.agents, AgentClassifier.Settings.defaults());
+        this.examplesPerAgent = this.agents.stream().mapToInt(v -> v.examples().length).average().orElse(0);
     }
 
     public String model() {
@@ -43,7 +48,8 @@ public final class SemanticIndex {
             examples[a] = v.examples().length == 0 ? Double.NaN : topMean(query, v.examples());
             centroid[a] = centroids[a] == null ? Double.NaN : Vectors.dot(query, centroids[a]);
         }
-        return new Similarities(description, body, sections, examples, centroid);
+        return new Similarities(description, body, sections, examples, centroid,
+                classifier == null ? null : classifier.logits(query), examplesPerAgent);
     }
 
     /** Mean of the {@value #TOP} highest similarities (all of them when there are fewer). */

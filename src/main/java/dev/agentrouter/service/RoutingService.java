@@ -42,7 +42,7 @@ public class RoutingService {
                 r.confidence().marginWeight(), r.confidence().coverageWeight(), r.confidence().strengthWeight());
         RouterConfig.SemanticFusion f = config.semantic().fusion();
         FusionWeights fusion = new FusionWeights(f.lexical(), f.description(), f.body(), f.sections(), f.examples(),
-                f.exampleCentroid());
+                f.exampleCentroid(), f.classifier(), f.classifierPerExample());
         RouterConfig.HybridConfidence h = config.semantic().confidence();
         HybridConfidenceModel hybrid = new HybridConfidenceModel(h.bias(), h.lexicalWeight(), h.similarityWeight(),
                 h.fusedMarginWeight(), h.agreementWeight());

@@ -35,6 +35,8 @@ class RouterConfigDefaultsTest {
         assertEquals(p.fusion().sections(), number(f, "sections"));
         assertEquals(p.fusion().examples(), number(f, "examples"));
         assertEquals(p.fusion().exampleCentroid(), number(f, "exampleCentroid"));
+        assertEquals(p.fusion().classifier(), number(f, "classifier"));
+        assertEquals(p.fusion().classifierPerExample(), number(f, "classifierPerExample"));
         Class<?> c = RouterConfig.HybridConfidence.class;
         assertEquals(p.hybridConfidence().bias(), number(c, "bias"));
         assertEquals(p.hybridConfidence().lexicalWeight(), number(c, "lexicalWeight"));

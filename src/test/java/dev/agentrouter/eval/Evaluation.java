@@ -123,6 +123,12 @@ final class Evaluation {
         return new Evaluation(RoutingPolicy.defaults(), LexicalSettings.defaults(), defaultSemantic());
     }
 
+    /** Like {@link #hybridDefaults()} with another in-process model and text in front of every prompt. */
+    static Evaluation hybrid(String model, String queryPrefix) {
+        return new Evaluation(RoutingPolicy.defaults(), LexicalSettings.defaults(), new Semantic(
+                new CachingEmbedder(LocalModels.load(model), Path.of("target", "embedding-cache")), queryPrefix));
+    }
+
     static Semantic defaultSemantic() {
         Embedder model = LocalModels.load(LocalModels.BGE_SMALL);
         return new Semantic(new CachingEmbedder(model, Path.of("target", "embedding-cache")),

@@ -11,6 +11,7 @@ import dev.agentrouter.routing.Fusion;
 import dev.agentrouter.routing.FusionWeights;
 import dev.agentrouter.routing.HybridConfidenceModel;
 import dev.agentrouter.routing.RoutingPolicy;
+import dev.agentrouter.semantic.LocalModels;
 
 /**
  * Fits hybrid routing on the fit split only, then reports on the held-out split:
@@ -28,6 +29,8 @@ import dev.agentrouter.routing.RoutingPolicy;
 public final class HybridFit {
 
     private static final double[] GRID = {0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4, 6};
+    /** For the classifier's weight per example per agent (counted up to 10, so 0.5 adds up to 5). */
+    private static final double[] PER_EXAMPLE_GRID = {0, 0.05, 0.1, 0.2, 0.3, 0.5, 0.8};
 
     private HybridFit() {}
 
@@ -38,7 +41,12 @@ public final class HybridFit {
         List<EvalData.LabelledQuery> fitVolt = voltQueries.stream().filter(q -> q.exampleIndex() == 0).toList();
         List<AgentDefinition> banking = data.bankingAgents(10);
         List<EvalData.LabelledQuery> fitBanking = data.bankingHeldOutTrain(10, 20);
-        Evaluation eval = Evaluation.hybridDefaults();
+        boolean noPrefix = List.of(args).contains("--no-query-prefix");
+        String model = List.of(args).contains("--minilm") ? LocalModels.MINILM : LocalModels.BGE_SMALL;
+        Evaluation eval = Evaluation.hybrid(model, noPrefix ? "" : LocalModels.defaultQueryPrefix(model));
+        System.out.println("model " + model);
+        System.out.println(noPrefix ? "prompts embedded without the model's query instruction" : "prompts embedded"
+                + " with the model's query instruction (if any)");
 
         List<List<Evaluation.Case>> fitSets = List.of(
                 eval.cases(EvalData.zeroShot(volt), fitVolt),
@@ -46,9 +54,11 @@ public final class HybridFit {
                 eval.cases(banking, fitBanking));
         FusionWeights weights = fitWeights(fitSets);
         System.out.printf(Locale.ROOT, "fusion weights: lexical %.2f, description %.2f, body %.2f, sections %.2f,"
-                        + " examples %.2f, example-centroid %.2f (fit accuracy %.3f)%n",
+                        + " examples %.2f, example-centroid %.2f, classifier %.2f + %.2f per example (fit accuracy"
+                        + " %.3f)%n",
                 weights.lexical(), weights.description(), weights.body(), weights.sections(), weights.examples(),
-                weights.exampleCentroid(), objective(fitSets, weights));
+                weights.exampleCentroid(), weights.classifier(), weights.classifierPerExample(),
+                objective(fitSets, weights));
 
         RoutingPolicy base = RoutingPolicy.defaults();
         Evaluation fitted = eval.withPolicy(new RoutingPolicy(0, Optional.empty(), base.temperature(), 5,
@@ -90,11 +100,11 @@ public final class HybridFit {
     }
 
     static FusionWeights fitWeights(List<List<Evaluation.Case>> sets) {
-        double[] w = {1, 1, 1, 1, 1, 1};
+        double[] w = {1, 1, 1, 1, 1, 1, 1, 0};
         double best = objective(sets, weights(w));
         for (int pass = 0; pass < 3; pass++) {
             for (int k = 1; k < w.length; k++) {
-                for (double g : GRID) {
+                for (double g : k == 7 ? PER_EXAMPLE_GRID : GRID) {
                     double old = w[k];
                     w[k] = g;
                     double score = objective(sets, weights(w));
@@ -110,7 +120,7 @@ public final class HybridFit {
     }
 
     private static FusionWeights weights(double[] w) {
-        return new FusionWeights(w[0], w[1], w[2], w[3], w[4], w[5]);
+        return new FusionWeights(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]);
     }
 
     /** Mean top-1 accuracy over the sets, each set counting the same. */
