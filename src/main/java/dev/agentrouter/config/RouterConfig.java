@@ -96,16 +96,16 @@ public interface RouterConfig {
         @WithDefault("1.5")
         double description();
 
-        @WithDefault("2.0")
+        @WithDefault("1.0")
         double body();
 
-        @WithDefault("2.0")
+        @WithDefault("1.5")
         double sections();
 
         @WithDefault("0.0")
         double examples();
 
-        @WithDefault("1.0")
+        @WithDefault("0.0")
         double exampleCentroid();
 
         /** The catalog's classifier trained on the agents' own vectors ({@code AgentClassifier}), without examples. */
@@ -122,19 +122,19 @@ public interface RouterConfig {
      * chosen agent's cosine similarity, its fused lead and lexical agreement; fitted by the harness' HybridFit.
      */
     interface HybridConfidence {
-        @WithDefault("-11.448")
+        @WithDefault("-10.916")
         double bias();
 
-        @WithDefault("0.419")
+        @WithDefault("0.500")
         double lexicalWeight();
 
-        @WithDefault("15.411")
+        @WithDefault("15.165")
         double similarityWeight();
 
-        @WithDefault("0.205")
+        @WithDefault("0.122")
         double fusedMarginWeight();
 
-        @WithDefault("0.884")
+        @WithDefault("0.576")
         double agreementWeight();
     }
 

@@ -42,7 +42,7 @@ public record RoutingPolicy(double minConfidence, Optional<String> fallbackAgent
     }
 
     static HybridConfidenceModel defaultHybridConfidence() {
-        return new HybridConfidenceModel(-11.448, 0.419, 15.411, 0.205, 0.884);
+        return new HybridConfidenceModel(-10.916, 0.500, 15.165, 0.122, 0.576);
     }
 
     public RoutingPolicy withFallback(Optional<String> agent) {

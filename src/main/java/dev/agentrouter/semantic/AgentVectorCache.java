@@ -25,12 +25,17 @@ public final class AgentVectorCache {
      * Vectors for every agent, in order: cached ones reused, the others embedded (all of one agent's texts in one
      * call). Throws {@link EmbeddingException} if the model fails; the cache then keeps what it had.
      */
-    public synchronized Result vectors(List<AgentDefinition> agents, Embedder embedder) {
+    public Result vectors(List<AgentDefinition> agents, Embedder embedder) {
+        return vectors(agents, embedder, "");
+    }
+
+    /** Like {@link #vectors(List, Embedder)}, embedding examples with the prompts' prefix (see {@link AgentVectors.Texts}). */
+    public synchronized Result vectors(List<AgentDefinition> agents, Embedder embedder, String promptPrefix) {
         List<AgentVectors> out = new ArrayList<>(agents.size());
         Set<String> live = new HashSet<>();
         int embedded = 0;
         for (AgentDefinition agent : agents) {
-            AgentVectors.Texts texts = AgentVectors.Texts.of(agent);
+            AgentVectors.Texts texts = AgentVectors.Texts.of(agent, promptPrefix);
             String key = embedder.id() + '\0' + texts.hash();
             live.add(key);
             AgentVectors vectors = byKey.get(key);

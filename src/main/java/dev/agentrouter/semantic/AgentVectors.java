@@ -24,12 +24,20 @@ public record AgentVectors(float[] description, float[] body, float[][] sections
     public record Texts(String description, String body, List<String> sections, List<String> examples, String hash) {
 
         public static Texts of(AgentDefinition agent) {
+            return of(agent, "");
+        }
+
+        /**
+         * With {@code promptPrefix} in front of each example: examples are prompts, so they are embedded as incoming
+         * prompts are (e.g. with bge's query instruction), and compare with them like for like.
+         */
+        public static Texts of(AgentDefinition agent, String promptPrefix) {
             String description = agent.name().replace('-', ' ') + ": " + agent.description();
             String body = agent.systemPrompt() == null ? "" : agent.systemPrompt();
             List<String> examples = new ArrayList<>();
             for (AgentExample e : agent.examples()) {
                 if (e.userPrompt() != null && !e.userPrompt().isBlank()) {
-                    examples.add(e.userPrompt());
+                    examples.add(promptPrefix + e.userPrompt());
                 }
             }
             List<String> sections = AgentVectors.sections(body);

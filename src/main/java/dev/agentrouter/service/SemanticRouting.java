@@ -104,7 +104,8 @@ public class SemanticRouting {
         try {
             loadLocalModel();
             long start = System.nanoTime();
-            AgentVectorCache.Result result = agentCache.vectors(table.catalog().agents(), catalogEmbedder);
+            AgentVectorCache.Result result = agentCache.vectors(table.catalog().agents(), catalogEmbedder,
+                    queryPrefix);
             long nanos = System.nanoTime() - start;
             metrics.catalogEmbedded(nanos, result.embedded());
             LOG.infof("Embedded catalog snapshot %d with %s: %d agent(s) embedded, %d reused, in %d ms",

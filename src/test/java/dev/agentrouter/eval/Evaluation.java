@@ -157,7 +157,7 @@ final class Evaluation {
 
     private SemanticIndex semanticIndex(List<AgentDefinition> agents) {
         return new SemanticIndex(semantic.embedder().id(),
-                new AgentVectorCache().vectors(agents, semantic.embedder()).vectors());
+                new AgentVectorCache().vectors(agents, semantic.embedder(), semantic.queryPrefix()).vectors());
     }
 
     private float[] queryVector(String text) {

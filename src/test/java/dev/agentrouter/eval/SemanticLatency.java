@@ -40,7 +40,8 @@ public final class SemanticLatency {
         long loadStart = System.nanoTime();
         Embedder embedder = LocalModels.load(model);
         long loaded = System.nanoTime();
-        var agentVectors = new AgentVectorCache().vectors(agents, embedder).vectors();
+        String prefix = LocalModels.defaultQueryPrefix(model);
+        var agentVectors = new AgentVectorCache().vectors(agents, embedder, prefix).vectors();
         long embedded = System.nanoTime();
         SemanticIndex vectors = new SemanticIndex(embedder.id(), agentVectors);
         long indexed = System.nanoTime();
@@ -51,7 +52,6 @@ public final class SemanticLatency {
         RoutingTable table = RoutingTable.of(new CatalogSnapshot(1, "volt", java.time.Instant.EPOCH, agents,
                 List.of()), new TextAnalyzer(), LexicalSettings.defaults());
         Router router = new Router(RoutingPolicy.defaults());
-        String prefix = LocalModels.defaultQueryPrefix(model);
         for (String p : prompts) { // warm-up
             router.route(table.index(), Query.of(p), SemanticQuery.of(vectors, embedder.embed(List.of(prefix + p))[0]));
         }

@@ -88,4 +88,30 @@ class AgentVectorCacheTest {
         assertThrows(EmbeddingException.class, () -> cache.vectors(List.of(db, ui), broken));
         assertEquals(1, cache.size());
     }
+
+    @Test
+    void examplesAreEmbeddedAsPromptsAreAndThePrefixIsPartOfTheKey() {
+        List<String> seen = new java.util.ArrayList<>();
+        Embedder recording = new Embedder() {
+            @Override
+            public String id() {
+                return "concepts";
+            }
+
+            @Override
+            public float[][] embed(List<String> texts) {
+                seen.addAll(texts);
+                return new ConceptEmbedder().embed(texts);
+            }
+        };
+        AgentVectorCache cache = new AgentVectorCache();
+        cache.vectors(List.of(ui), recording, "query: ");
+        assertEquals(List.of("ui expert: Builds React pages", "You build pages.", "You build pages.",
+                "query: fix my css"), seen, "description, body, its one section, then the example with the prefix");
+
+        seen.clear();
+        assertEquals(1, cache.vectors(List.of(ui), recording, "").embedded(), "another prefix: embedded again");
+        assertEquals("fix my css", seen.get(3));
+        assertEquals(0, cache.vectors(List.of(ui), recording, "").embedded());
+    }
 }
