@@ -28,9 +28,12 @@ public class SemanticMetrics {
         this.queryInference = Timer.builder("router.embedding.duration")
                 .description("Time to embed one prompt (cache misses only)")
                 .tag("kind", "prompt")
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofNanos(100_000))
-                .maximumExpectedValue(Duration.ofSeconds(5))
+                // A dozen fixed buckets around in-process (ms) and remote (tens of ms to the timeout) inference,
+                // instead of the ~70 a percentile histogram publishes per pod.
+                .serviceLevelObjectives(Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5),
+                        Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofMillis(100),
+                        Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
+                        Duration.ofSeconds(5))
                 .register(registry);
         this.catalogEmbedding = Timer.builder("router.embedding.catalog.duration")
                 .description("Time to embed a catalog snapshot's new or changed agents")

@@ -115,5 +115,9 @@ class SemanticRoutingTest {
         assertEquals(1.0, MetricsScrape.value(metrics, "router_semantic_ready"));
         assertTrue(MetricsScrape.value(metrics, "router_embedding_cache_requests_total{result=\"hit\"}") >= 1);
         assertTrue(MetricsScrape.value(metrics, "router_embedding_agents_total") >= 6);
+        long buckets = metrics.lines().filter(l -> l.startsWith("router_embedding_duration_seconds_bucket{")).count();
+        assertEquals(13, buckets, "twelve fixed buckets and +Inf");
+        assertTrue(MetricsScrape.value(metrics,
+                "router_embedding_duration_seconds_bucket{kind=\"prompt\",le=\"+Inf\"}") >= 1);
     }
 }
