@@ -3,7 +3,7 @@ package dev.agentrouter.routing;
 /**
  * How lexical and semantic evidence combine into one ranking score: each kind of evidence is standardised over the
  * catalog's agents for the query (a z-score, so BM25 units and cosine units become comparable), then weighted and
- * summed. Fitted by the evaluation harness' {@code HybridFit} on a split of the labelled data.
+ * averaged ({@link Fusion}). Fitted by the evaluation harness' {@code HybridFit} on a split of the labelled data.
  *
  * <p>The catalog classifier's weight grows with the examples it learned from: {@code classifier} with none,
  * {@code classifierPerExample} more for each example per agent, up to {@value #CLASSIFIER_EXAMPLES_CAP}.

@@ -16,8 +16,12 @@ import dev.agentrouter.semantic.Similarities;
  */
 public final class Router {
 
-    /** Softness of the candidates' probabilities over fused scores, which are in z units (standard deviations). */
-    static final double FUSED_TEMPERATURE = 0.5;
+    /**
+     * Softness of the candidates' probabilities over fused scores (weighted means of z-scores): the temperature that
+     * gives the expected agents the highest likelihood on the fit split (HybridFit). The decision's confidence comes
+     * from the hybrid confidence model, not from these probabilities.
+     */
+    static final double FUSED_TEMPERATURE = 0.384;
 
     private final RoutingPolicy policy;
 

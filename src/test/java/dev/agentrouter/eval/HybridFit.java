@@ -60,6 +60,9 @@ public final class HybridFit {
                 weights.exampleCentroid(), weights.classifier(), weights.classifierPerExample(),
                 objective(fitSets, weights));
 
+        System.out.printf(Locale.ROOT, "candidate probability temperature (max. likelihood of the expected agent): %.3f%n",
+                fitTemperature(fitSets, weights));
+
         RoutingPolicy base = RoutingPolicy.defaults();
         Evaluation fitted = eval.withPolicy(new RoutingPolicy(0, Optional.empty(), base.temperature(), 5,
                 base.confidence(), weights, base.hybridConfidence()));
@@ -143,6 +146,37 @@ public final class HybridFit {
             sum += right / (double) set.size();
         }
         return sum / sets.size();
+    }
+
+    /** The softmax temperature over fused scores that gives the expected agents the highest mean log-probability. */
+    static double fitTemperature(List<List<Evaluation.Case>> sets, FusionWeights w) {
+        double bestT = 0;
+        double bestLogLikelihood = Double.NEGATIVE_INFINITY;
+        for (double t = 0.02; t <= 2.0; t *= 1.1) {
+            double ll = 0;
+            int n = 0;
+            for (List<Evaluation.Case> set : sets) {
+                for (Evaluation.Case c : set) {
+                    double[] fused = Fusion.fuse(c.lexical(), c.similarities(), w);
+                    double max = Double.NEGATIVE_INFINITY;
+                    for (double f : fused) {
+                        max = Math.max(max, f);
+                    }
+                    double sum = 0;
+                    for (double f : fused) {
+                        sum += Math.exp((f - max) / t);
+                    }
+                    int expected = c.agents().indexOf(c.expected());
+                    ll += (fused[expected] - max) / t - Math.log(sum);
+                    n++;
+                }
+            }
+            if (ll / n > bestLogLikelihood) {
+                bestLogLikelihood = ll / n;
+                bestT = t;
+            }
+        }
+        return bestT;
     }
 
     static HybridConfidenceModel fitConfidence(List<Evaluation.Outcome> outcomes) {
