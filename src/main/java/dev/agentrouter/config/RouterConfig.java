@@ -56,6 +56,14 @@ public interface RouterConfig {
         @WithDefault("30s")
         Duration retryInterval();
 
+        /**
+         * When true, readiness also waits until the catalog has been embedded once, so Kubernetes sends traffic only
+         * to pods that route with semantic evidence (a model that keeps failing then keeps the pod unready). A later
+         * reload does not make the pod unready again. False: ready as soon as the catalog is routable.
+         */
+        @WithDefault("false")
+        boolean gateReadiness();
+
         Remote remote();
 
         SemanticFusion fusion();

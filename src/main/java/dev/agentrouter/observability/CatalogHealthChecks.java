@@ -9,8 +9,12 @@ import org.eclipse.microprofile.health.Startup;
 
 import dev.agentrouter.catalog.CatalogSnapshot;
 import dev.agentrouter.service.AgentRegistry;
+import dev.agentrouter.service.SemanticRouting;
 
-/** Readiness and start-up as seen by Kubernetes: ready means at least one agent can be routed to. */
+/**
+ * Readiness and start-up as seen by Kubernetes: ready means at least one agent can be routed to (and, with
+ * {@code router.semantic.gate-readiness}, that the catalog has been embedded once).
+ */
 public final class CatalogHealthChecks {
 
     private CatalogHealthChecks() {}
@@ -34,6 +38,26 @@ public final class CatalogHealthChecks {
                     .withData("rejectedFiles", catalog.rejected().size())
                     .withData("location", catalog.location())
                     .withData("version", catalog.version())
+                    .build();
+        }
+    }
+
+    @Readiness
+    @ApplicationScoped
+    public static class SemanticReadiness implements HealthCheck {
+
+        private final SemanticRouting semantic;
+
+        public SemanticReadiness(SemanticRouting semantic) {
+            this.semantic = semantic;
+        }
+
+        @Override
+        public HealthCheckResponse call() {
+            return HealthCheckResponse.named("semantic-evidence")
+                    .status(!semantic.holdsReadiness())
+                    .withData("enabled", semantic.enabled())
+                    .withData("ready", semantic.ready())
                     .build();
         }
     }

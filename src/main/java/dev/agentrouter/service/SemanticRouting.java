@@ -47,6 +47,8 @@ public class SemanticRouting {
     /** Why there is no semantic evidence right now (null when there is, or when semantic routing is off). */
     private volatile String unavailable;
     private volatile boolean ready;
+    /** Some catalog snapshot has been embedded since start (readiness gating ignores later reloads). */
+    private volatile boolean embeddedOnce;
 
     public SemanticRouting(RouterConfig config, SemanticMetrics metrics) {
         this.config = config.semantic();
@@ -82,6 +84,16 @@ public class SemanticRouting {
         metrics.register(() -> ready ? 1 : 0, queryCache::hits, queryCache::misses);
     }
 
+    /** Whether the current catalog snapshot is embedded, so decisions use semantic evidence. */
+    public boolean ready() {
+        return ready;
+    }
+
+    /** Whether readiness should wait for semantic evidence, and it is not there yet. */
+    public boolean holdsReadiness() {
+        return config.gateReadiness() && enabled() && !embeddedOnce;
+    }
+
     /** Whether semantic evidence is configured and this build can provide it. */
     public boolean enabled() {
         return config.provider() != RouterConfig.Semantic.Provider.NONE
@@ -113,6 +125,7 @@ public class SemanticRouting {
                     nanos / 1_000_000);
             unavailable = null;
             ready = true;
+            embeddedOnce = true;
             publish.accept(table.withSemantic(new SemanticIndex(catalogEmbedder.id(), result.vectors())));
         } catch (RuntimeException e) {
             metrics.failed("catalog");

@@ -11,6 +11,20 @@ public class StubEmbeddings implements QuarkusTestResourceLifecycleManager {
 
     static volatile StubEmbeddingServer server;
 
+    /** Init arg {@code mode}: the server's mode from the start (e.g. {@code error}, so the first embedding fails). */
+    private String initialMode = "ok";
+    private final Map<String, String> extraConfig = new java.util.HashMap<>();
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        initialMode = initArgs.getOrDefault("mode", "ok");
+        initArgs.forEach((k, v) -> {
+            if (k.startsWith("router.")) {
+                extraConfig.put(k, v);
+            }
+        });
+    }
+
     @Override
     public Map<String, String> start() {
         try {
@@ -18,13 +32,16 @@ public class StubEmbeddings implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Map.of(
+        server.mode.set(initialMode);
+        Map<String, String> config = new java.util.HashMap<>(Map.of(
                 "router.semantic.provider", "remote",
                 "router.semantic.remote.base-url", server.baseUrl(),
                 "router.semantic.remote.model", "stub-embeddings",
                 "router.semantic.remote.api-key", "embedding-key",
                 "router.semantic.remote.timeout", "1s",
-                "router.semantic.retry-interval", "200ms");
+                "router.semantic.retry-interval", "200ms"));
+        config.putAll(extraConfig);
+        return config;
     }
 
     @Override
