@@ -23,6 +23,9 @@ public final class AgentClassifier {
         }
     }
 
+    private static final int BLOCK = 4;
+    /** Gradient entries below this (relative to 1/(n·T)) are skipped: a probability under 1e-6 changes nothing. */
+    private static final float NEGLIGIBLE = 1e-6f;
     private static final double BETA1 = 0.9;
     private static final double BETA2 = 0.999;
     private static final double EPSILON = 1e-8;
@@ -73,27 +76,32 @@ public final class AgentClassifier {
         float[] vw = new float[w.length];
         float[] mb = new float[classes];
         float[] vb = new float[classes];
-        float[] logits = new float[classes];
+        float[][] g = new float[BLOCK][classes];
+        int[] active = new int[classes];
         double invT = 1 / settings.temperature();
+        float scale = (float) (invT / n);
         for (int t = 1; t <= settings.iterations(); t++) {
             Arrays.fill(gw, 0);
             Arrays.fill(gb, 0);
-            for (int i = 0; i < n; i++) {
-                scores(x[i], w, b, d, classes, logits);
-                softmaxInPlace(logits, invT);
-                logits[y[i]] -= 1; // now p - onehot
-                float scale = (float) (invT / n);
-                for (int a = 0; a < classes; a++) {
-                    logits[a] *= scale;
-                    gb[a] += logits[a];
-                }
-                float[] xi = x[i];
-                for (int k = 0; k < d; k++) {
-                    float xk = xi[k];
-                    int row = k * classes;
+            for (int start = 0; start < n; start += BLOCK) {
+                int size = Math.min(BLOCK, n - start);
+                scores(x, start, size, w, b, d, classes, g);
+                for (int j = 0; j < size; j++) {
+                    int i = start + j;
+                    float[] gi = g[j];
+                    softmaxInPlace(gi, invT);
+                    gi[y[i]] -= 1; // now p - onehot
+                    // Agents the sample gives (almost) no probability add (almost) nothing to the gradient; once the
+                    // model has learned a little that is most of them, so the update touches only the others.
+                    int count = 0;
                     for (int a = 0; a < classes; a++) {
-                        gw[row + a] += xk * logits[a];
+                        gi[a] *= scale;
+                        gb[a] += gi[a];
+                        if (Math.abs(gi[a]) > NEGLIGIBLE * scale) {
+                            active[count++] = a;
+                        }
                     }
+                    accumulate(x[i], gi, active, count, d, classes, gw);
                 }
             }
             float l2 = (float) (2 * settings.l2());
@@ -104,6 +112,64 @@ public final class AgentClassifier {
             adam(b, gb, mb, vb, t, settings.learningRate());
         }
         return new AgentClassifier(d, classes, w, b);
+    }
+
+    /** gw += x ⊗ g, over the active agents only when they are few. */
+    private static void accumulate(float[] x, float[] g, int[] active, int count, int d, int classes, float[] gw) {
+        if (count > classes / 4) {
+            for (int k = 0; k < d; k++) {
+                float xk = x[k];
+                int row = k * classes;
+                for (int a = 0; a < classes; a++) {
+                    gw[row + a] += xk * g[a];
+                }
+            }
+            return;
+        }
+        for (int k = 0; k < d; k++) {
+            float xk = x[k];
+            int row = k * classes;
+            for (int j = 0; j < count; j++) {
+                int a = active[j];
+                gw[row + a] += xk * g[a];
+            }
+        }
+    }
+
+    /** Scores of {@code size} consecutive samples at once, so each row of weights is read once per block. */
+    private static void scores(float[][] x, int start, int size, float[] w, float[] b, int d, int classes,
+                               float[][] out) {
+        for (int j = 0; j < size; j++) {
+            System.arraycopy(b, 0, out[j], 0, classes);
+        }
+        if (size == BLOCK) {
+            float[] x0 = x[start];
+            float[] x1 = x[start + 1];
+            float[] x2 = x[start + 2];
+            float[] x3 = x[start + 3];
+            float[] o0 = out[0];
+            float[] o1 = out[1];
+            float[] o2 = out[2];
+            float[] o3 = out[3];
+            for (int k = 0; k < d; k++) {
+                float a0 = x0[k];
+                float a1 = x1[k];
+                float a2 = x2[k];
+                float a3 = x3[k];
+                int row = k * classes;
+                for (int a = 0; a < classes; a++) {
+                    float wa = w[row + a];
+                    o0[a] += a0 * wa;
+                    o1[a] += a1 * wa;
+                    o2[a] += a2 * wa;
+                    o3[a] += a3 * wa;
+                }
+            }
+            return;
+        }
+        for (int j = 0; j < size; j++) {
+            scores(x[start + j], w, b, d, classes, out[j]);
+        }
     }
 
     /** The classifier's score of every agent for a query vector (higher: more likely that agent). */
