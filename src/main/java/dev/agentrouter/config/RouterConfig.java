@@ -162,7 +162,10 @@ public interface RouterConfig {
         @WithDefault("120s")
         Duration idleTimeout();
 
-        /** Size of the connection pool to the upstream. */
+        /**
+         * Connections to the upstream at most, shared out among the event loops (each keeps its own pool, so a
+         * request and its upstream connection stay on one thread).
+         */
         @WithDefault("64")
         int maxConnections();
 

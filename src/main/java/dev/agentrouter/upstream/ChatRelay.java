@@ -246,7 +246,10 @@ public class ChatRelay {
             timer = vertx.setTimer(Math.max(1, firstByte), id -> onTimer());
             RequestOptions options = new RequestOptions()
                     .setMethod(HttpMethod.POST)
-                    .setAbsoluteURI(u.chatCompletions().toString())
+                    .setHost(u.host())
+                    .setPort(u.port())
+                    .setSsl(u.ssl())
+                    .setURI(u.path())
                     .setIdleTimeout(t.idle().toMillis())
                     .putHeader(HttpHeaderNames.CONTENT_TYPE, "application/json")
                     .putHeader(HttpHeaderNames.ACCEPT, x.call.stream() ? "text/event-stream" : "application/json");

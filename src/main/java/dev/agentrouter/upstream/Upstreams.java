@@ -18,14 +18,14 @@ import io.quarkus.runtime.Startup;
 import dev.agentrouter.config.RouterConfig;
 import dev.agentrouter.observability.UpstreamMetrics;
 
+import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 
 /**
  * The configured model endpoints: {@code router.upstream} (named {@code default}, when its base URL is set) and every
- * {@code router.upstreams.<name>}, in priority order. Each has its own connection pool and circuit breaker. Built at
- * startup, so a malformed base URL stops the service with its name instead of failing the first request.
+ * {@code router.upstreams.<name>}, in priority order. Each has its own connection pools and circuit breaker. Built
+ * at startup, so a malformed base URL stops the service with its name instead of failing the first request.
  */
 @Startup
 @ApplicationScoped
@@ -73,14 +73,26 @@ public class Upstreams {
             throw new IllegalArgumentException("upstream '" + name + "': base URL must be absolute, like"
                     + " https://host/v1");
         }
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+        // max-connections is the total: each event loop's pool gets its share.
+        int loops = eventLoops(vertx);
+        int perLoop = Math.max(1, (maxConnections + loops - 1) / loops);
+        HttpClientOptions options = new HttpClientOptions()
                 .setConnectTimeout((int) timeouts.connect().toMillis())
-                .setMaxPoolSize(maxConnections)
+                .setMaxPoolSize(perLoop)
                 .setKeepAlive(true)
                 .setSsl("https".equalsIgnoreCase(uri.getScheme()))
                 .setTrustAll(false)
-                .setVerifyHost(true));
-        return new UpstreamEndpoint(name, uri, apiKey, priority, models, timeouts, client, breaker);
+                .setVerifyHost(true);
+        EventLoopClients clients = new EventLoopClients(() -> vertx.createHttpClient(options));
+        return new UpstreamEndpoint(name, uri, apiKey, priority, models, timeouts, clients, breaker);
+    }
+
+    private static int eventLoops(Vertx vertx) {
+        int n = 0;
+        for (EventExecutor ignored : vertx.nettyEventLoopGroup()) {
+            n++;
+        }
+        return Math.max(1, n);
     }
 
     public boolean configured() {
@@ -104,6 +116,6 @@ public class Upstreams {
 
     @PreDestroy
     void close() {
-        all.forEach(u -> u.client().close());
+        all.forEach(UpstreamEndpoint::close);
     }
 }
