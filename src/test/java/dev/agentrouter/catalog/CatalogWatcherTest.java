@@ -205,6 +205,9 @@ class CatalogWatcherTest {
                 pointDataAt(toNew ? next : old);
                 Awaitility.await().atMost(Duration.ofSeconds(10)).until(
                         () -> watcher.current().agents().size() == (toNew ? 300 : 200));
+                // The reader checks this snapshot before the next swap, even when a loaded CPU delays its thread.
+                long version = watcher.current().version();
+                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> versionsSeen.contains(version));
             }
         } finally {
             stop.set(true);
@@ -288,8 +291,10 @@ class CatalogWatcherTest {
         Files.writeString(catalog.resolve("a.md"), agent("alpha", "First."));
         start(catalog);
         CatalogSnapshot loaded = watcher.current();
-        Files.delete(catalog.resolve("a.md"));
-        Files.delete(catalog);
+        // Gone in one step (a rename), so no reload can see the directory half-emptied.
+        Path moved = Files.move(catalog, dir.resolve("catalog-removed"));
+        Files.delete(moved.resolve("a.md"));
+        Files.delete(moved);
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> outcomes.contains(CatalogWatcher.Outcome.FAILED));
         assertEquals(loaded, watcher.current());
 
