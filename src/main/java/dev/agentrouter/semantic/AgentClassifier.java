@@ -11,12 +11,16 @@ import java.util.List;
  * with a few examples per agent it is the strongest semantic evidence (a linear probe, the usual few-shot method over
  * a frozen encoder). Its logits are one more kind of evidence for {@code Fusion}.
  *
- * <p>Training costs about 4 × samples × dimension × agents multiply-adds per iteration (about a second for 100
- * agents with 10 examples each on one core) and runs where the catalog is embedded, off the request path.
+ * <p>Training costs up to 2 × samples × dimension × agents multiply-adds per iteration (measured on one core:
+ * 1.6 s for 129 agents with no examples, 148 s for 1,032 agents with three each; the harness' ClassifierCost) and runs
+ * where the catalog is embedded, off the request path.
  */
 public final class AgentClassifier {
 
-    /** Training settings; the defaults were chosen on the evaluation harness' fit split (see HybridFit). */
+    /**
+     * Training settings. Learning rate, L2 and temperature come from an exploration in which Banking77 accuracy was
+     * flat across them (87.1–87.8 %); 100 iterations beat 50 on HybridFit's fit split (0.829 against 0.826).
+     */
     public record Settings(int iterations, double learningRate, double l2, double temperature) {
         public static Settings defaults() {
             return new Settings(100, 0.01, 1e-3, 0.1);

@@ -23,10 +23,6 @@ public record AgentVectors(float[] description, float[] body, float[][] sections
     /** What gets embedded for one agent, in a fixed order, and a hash of it for the cache. */
     public record Texts(String description, String body, List<String> sections, List<String> examples, String hash) {
 
-        public static Texts of(AgentDefinition agent) {
-            return of(agent, "");
-        }
-
         /**
          * With {@code promptPrefix} in front of each example: examples are prompts, so they are embedded as incoming
          * prompts are (e.g. with bge's query instruction), and compare with them like for like.

@@ -125,14 +125,17 @@ final class Evaluation {
 
     /** Like {@link #hybridDefaults()} with another in-process model and text in front of every prompt. */
     static Evaluation hybrid(String model, String queryPrefix) {
-        return new Evaluation(RoutingPolicy.defaults(), LexicalSettings.defaults(), new Semantic(
-                new CachingEmbedder(LocalModels.load(model), Path.of("target", "embedding-cache")), queryPrefix));
+        return new Evaluation(RoutingPolicy.defaults(), LexicalSettings.defaults(), semantic(model, queryPrefix));
     }
 
     static Semantic defaultSemantic() {
-        Embedder model = LocalModels.load(LocalModels.BGE_SMALL);
-        return new Semantic(new CachingEmbedder(model, Path.of("target", "embedding-cache")),
-                LocalModels.defaultQueryPrefix(model.id()));
+        return semantic(LocalModels.BGE_SMALL, LocalModels.defaultQueryPrefix(LocalModels.BGE_SMALL));
+    }
+
+    /** An in-process model whose vectors are cached under target/embedding-cache, and the prompts' prefix. */
+    private static Semantic semantic(String model, String queryPrefix) {
+        return new Semantic(new CachingEmbedder(LocalModels.load(model), Path.of("target", "embedding-cache")),
+                queryPrefix);
     }
 
     Evaluation withPolicy(RoutingPolicy other) {

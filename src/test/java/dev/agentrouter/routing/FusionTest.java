@@ -56,12 +56,6 @@ class FusionTest {
     }
 
     private static int top(double[] scores) {
-        int top = 0;
-        for (int a = 1; a < scores.length; a++) {
-            if (scores[a] > scores[top]) {
-                top = a;
-            }
-        }
-        return top;
+        return Router.topK(scores, 1)[0];
     }
 }

@@ -2,6 +2,7 @@ package dev.agentrouter.semantic;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -13,7 +14,7 @@ public class StubEmbeddings implements QuarkusTestResourceLifecycleManager {
 
     /** Init arg {@code mode}: the server's mode from the start (e.g. {@code error}, so the first embedding fails). */
     private String initialMode = "ok";
-    private final Map<String, String> extraConfig = new java.util.HashMap<>();
+    private final Map<String, String> extraConfig = new HashMap<>();
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -33,7 +34,7 @@ public class StubEmbeddings implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException(e);
         }
         server.mode.set(initialMode);
-        Map<String, String> config = new java.util.HashMap<>(Map.of(
+        Map<String, String> config = new HashMap<>(Map.of(
                 "router.semantic.provider", "remote",
                 "router.semantic.remote.base-url", server.baseUrl(),
                 "router.semantic.remote.model", "stub-embeddings",
