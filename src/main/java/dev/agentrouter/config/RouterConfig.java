@@ -64,6 +64,8 @@ public interface RouterConfig {
         @WithDefault("false")
         boolean gateReadiness();
 
+        Local local();
+
         Remote remote();
 
         SemanticFusion fusion();
@@ -71,6 +73,24 @@ public interface RouterConfig {
         HybridConfidence confidence();
 
         enum Provider { LOCAL, REMOTE, NONE }
+    }
+
+    /** How the in-process model runs (ONNX Runtime on the CPU). */
+    interface Local {
+        /**
+         * Threads one inference may use. 1: prompts of concurrent requests are embedded on concurrent worker threads,
+         * which uses the cores better than splitting each inference (ONNX Runtime's own default, the host's physical
+         * cores, also ignores the container's CPU limit). More can shorten a lone inference on an idle machine.
+         */
+        @WithDefault("1")
+        int threads();
+
+        /**
+         * Whether idle inference threads busy-wait for work. Off by default: spinning shortens a lone inference a
+         * little but burns CPU between requests, against the pod's quota and in the utilisation the HPA scales on.
+         */
+        @WithDefault("false")
+        boolean spinning();
     }
 
     /** An OpenAI-compatible embeddings endpoint, e.g. TEI or vLLM serving a model on GPUs. */

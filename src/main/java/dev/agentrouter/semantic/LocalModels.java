@@ -28,19 +28,25 @@ public final class LocalModels {
         }
     }
 
+    /** Loads a model with the default {@link InferenceSettings}. */
+    public static Embedder load(String model) {
+        return load(model, InferenceSettings.defaults());
+    }
+
     /**
      * Loads a model (reads its weights: about a second).
      *
      * @throws IllegalArgumentException for a model this build does not have
      * @throws IllegalStateException    when this build has no in-process models at all
      */
-    public static Embedder load(String model) {
+    public static Embedder load(String model, InferenceSettings settings) {
         if (!available()) {
             throw new IllegalStateException("this build has no in-process embedding models (native executables are"
                     + " built without ONNX Runtime); use router.semantic.provider=remote or none");
         }
         try {
-            return (Embedder) Class.forName(IMPLEMENTATION).getMethod("load", String.class).invoke(null, model);
+            return (Embedder) Class.forName(IMPLEMENTATION).getMethod("load", String.class, InferenceSettings.class)
+                    .invoke(null, model, settings);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;

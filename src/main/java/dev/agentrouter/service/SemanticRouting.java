@@ -19,6 +19,7 @@ import dev.agentrouter.routing.SemanticQuery;
 import dev.agentrouter.semantic.AgentVectorCache;
 import dev.agentrouter.semantic.Embedder;
 import dev.agentrouter.semantic.EmbeddingException;
+import dev.agentrouter.semantic.InferenceSettings;
 import dev.agentrouter.semantic.LocalModels;
 import dev.agentrouter.semantic.QueryVectorCache;
 import dev.agentrouter.semantic.RemoteEmbedder;
@@ -40,6 +41,8 @@ public class SemanticRouting {
     private final String model;
     private final String queryPrefix;
     private final QueryVectorCache queryCache;
+    /** How the in-process model runs; checked at startup, so a bad setting stops the service instead of every load. */
+    private final InferenceSettings inference;
     private final AgentVectorCache agentCache = new AgentVectorCache();
     private final ScheduledExecutorService embedding;
     private volatile Embedder promptEmbedder;
@@ -54,6 +57,7 @@ public class SemanticRouting {
         this.config = config.semantic();
         this.metrics = metrics;
         this.queryCache = new QueryVectorCache(Math.max(0, this.config.queryCacheSize()));
+        this.inference = new InferenceSettings(this.config.local().threads(), this.config.local().spinning());
         RouterConfig.Semantic.Provider provider = this.config.provider();
         if (provider == RouterConfig.Semantic.Provider.REMOTE) {
             RouterConfig.Remote r = this.config.remote();
@@ -139,8 +143,10 @@ public class SemanticRouting {
     private void loadLocalModel() {
         if (catalogEmbedder == null) {
             long start = System.nanoTime();
-            Embedder local = LocalModels.load(config.model());
-            LOG.infof("Loaded in-process embedding model %s in %d ms", local.id(), (System.nanoTime() - start) / 1_000_000);
+            Embedder local = LocalModels.load(config.model(), inference);
+            LOG.infof("Loaded in-process embedding model %s in %d ms (%d inference thread(s), spinning %s)", local.id(),
+                    (System.nanoTime() - start) / 1_000_000, inference.threads(),
+                    inference.spinning() ? "on" : "off");
             catalogEmbedder = local;
             promptEmbedder = local;
         }

@@ -1,74 +1,122 @@
 package dev.agentrouter.eval;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import dev.agentrouter.catalog.AgentDefinition;
 import dev.agentrouter.catalog.CatalogSnapshot;
+import dev.agentrouter.routing.LexicalSettings;
 import dev.agentrouter.routing.Query;
 import dev.agentrouter.routing.Router;
 import dev.agentrouter.routing.RoutingPolicy;
 import dev.agentrouter.routing.RoutingTable;
-import dev.agentrouter.routing.LexicalSettings;
 import dev.agentrouter.routing.SemanticQuery;
 import dev.agentrouter.routing.TextAnalyzer;
 import dev.agentrouter.semantic.AgentVectorCache;
 import dev.agentrouter.semantic.Embedder;
+import dev.agentrouter.semantic.InferenceSettings;
 import dev.agentrouter.semantic.LocalModels;
 import dev.agentrouter.semantic.SemanticIndex;
 
 /**
- * Hybrid routing latency per prompt on one thread, nothing cached: the in-process model embeds every prompt. Prints
- * p50/p99 of the whole decision and of the inference alone, over the VoltAgent prompts (129 agents), after a warm-up
- * pass; also the time to embed the catalog.
+ * Hybrid routing latency per prompt, nothing cached: the in-process model embeds every prompt. Prints p50/p99 of the
+ * whole decision and of the inference alone over the VoltAgent prompts (129 agents), after warm-up passes, with
+ * {@code callers} threads routing at once (each takes every callers-th prompt); also the time to embed the catalog.
  *
- * <p>Run: {@code ./mvnw -q -Peval test-compile exec:java -Deval.main=dev.agentrouter.eval.SemanticLatency}
- * (optionally {@code -Deval.args=all-minilm-l6-v2-q}).
+ * <p>Run: {@code ./mvnw -q -Peval test-compile exec:java -Deval.main=dev.agentrouter.eval.SemanticLatency}, with
+ * {@code -Deval.args="all-minilm-l6-v2-q --threads 2 --spinning --callers 2 --no-query-prefix"} as wanted (defaults: bge-small, the
+ * product's {@link InferenceSettings#defaults()}, one caller). "On one core": {@code taskset -c 0} in front.
  */
 public final class SemanticLatency {
 
+    private static final int WARM_UP_PASSES = 3;
+
     private SemanticLatency() {}
 
-    public static void main(String[] args) throws IOException {
-        String model = args.length > 2 ? args[2] : LocalModels.BGE_SMALL;
+    public static void main(String[] args) throws Exception {
+        String model = LocalModels.BGE_SMALL;
+        int threads = InferenceSettings.defaults().threads();
+        boolean queryPrefix = true;
+        boolean spinning = false;
+        int callers = 1;
+        for (int i = 2; i < args.length; i++) { // 0, 1: --eval-dir <dir>
+            switch (args[i]) {
+                case "--threads" -> threads = Integer.parseInt(args[++i]);
+                case "--spinning" -> spinning = true;
+                case "--callers" -> callers = Integer.parseInt(args[++i]);
+                case "--no-query-prefix" -> queryPrefix = false;
+                default -> model = args[i];
+            }
+        }
         EvalData data = new EvalData(EvalData.defaultRoot());
         List<AgentDefinition> agents = EvalData.zeroShot(data.voltAgents());
         List<String> prompts = data.voltQueries().stream().map(EvalData.LabelledQuery::text).toList();
 
+        InferenceSettings settings = new InferenceSettings(threads, spinning);
         long loadStart = System.nanoTime();
-        Embedder embedder = LocalModels.load(model);
+        Embedder embedder = LocalModels.load(model, settings);
         long loaded = System.nanoTime();
-        String prefix = LocalModels.defaultQueryPrefix(model);
+        String prefix = queryPrefix ? LocalModels.defaultQueryPrefix(model) : "";
         var agentVectors = new AgentVectorCache().vectors(agents, embedder, prefix).vectors();
         long embedded = System.nanoTime();
         SemanticIndex vectors = new SemanticIndex(embedder.id(), agentVectors);
         long indexed = System.nanoTime();
-        System.out.printf(Locale.ROOT, "%s: model loaded in %.2f s; %d agents embedded in %.1f s (1 thread);"
-                        + " index with classifier built in %.2f s%n", model, (loaded - loadStart) / 1e9, agents.size(),
+        System.out.printf(Locale.ROOT, "%s%s, %d inference thread(s), spinning %s, %d caller(s), %d processor(s):"
+                        + " model loaded in %.2f s; %d agents embedded in %.1f s (1 caller); index with classifier"
+                        + " built in %.2f s%n", model, queryPrefix ? "" : " (no query prefix)", settings.threads(), spinning ? "on" : "off", callers,
+                Runtime.getRuntime().availableProcessors(), (loaded - loadStart) / 1e9, agents.size(),
                 (embedded - loaded) / 1e9, (indexed - embedded) / 1e9);
 
         RoutingTable table = RoutingTable.of(new CatalogSnapshot(1, "volt", java.time.Instant.EPOCH, agents,
                 List.of()), new TextAnalyzer(), LexicalSettings.defaults());
         Router router = new Router(RoutingPolicy.defaults());
-        for (String p : prompts) { // warm-up
-            router.route(table.index(), Query.of(p), SemanticQuery.of(vectors, embedder.embed(List.of(prefix + p))[0]));
-        }
         long[] total = new long[prompts.size()];
         long[] inference = new long[prompts.size()];
-        for (int i = 0; i < prompts.size(); i++) {
-            String p = prompts.get(i);
-            long start = System.nanoTime();
-            float[] v = embedder.embed(List.of(prefix + p))[0];
-            long afterInference = System.nanoTime();
-            router.route(table.index(), Query.of(p), SemanticQuery.of(vectors, v));
-            total[i] = System.nanoTime() - start;
-            inference[i] = afterInference - start;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            for (int pass = 0; pass < WARM_UP_PASSES; pass++) {
+                run(pool, callers, prompts, prefix, embedder, router, table, vectors, total, inference);
+            }
+            long wall = run(pool, callers, prompts, prefix, embedder, router, table, vectors, total, inference);
+            System.out.printf(Locale.ROOT, "per prompt (n=%d): total p50 %.2f ms, p99 %.2f ms; inference p50 %.2f ms,"
+                            + " p99 %.2f ms; scoring and fusion p50 %.3f ms; %.0f prompts/s%n", prompts.size(),
+                    ms(total, 0.5), ms(total, 0.99), ms(inference, 0.5), ms(inference, 0.99),
+                    scoringMedian(total, inference), prompts.size() / (wall / 1e9));
+        } finally {
+            pool.shutdownNow();
         }
-        System.out.printf(Locale.ROOT, "per prompt (n=%d): total p50 %.2f ms, p99 %.2f ms; inference p50 %.2f ms,"
-                        + " p99 %.2f ms; scoring and fusion p50 %.3f ms%n", prompts.size(), ms(total, 0.5),
-                ms(total, 0.99), ms(inference, 0.5), ms(inference, 0.99), scoringMedian(total, inference));
+    }
+
+    /** Routes every prompt once, {@code callers} at a time; fills the per-prompt timings and returns the wall time. */
+    private static long run(ExecutorService pool, int callers, List<String> prompts, String prefix, Embedder embedder,
+                            Router router, RoutingTable table, SemanticIndex vectors, long[] total, long[] inference)
+            throws Exception {
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < callers; c++) {
+            int first = c;
+            done.add(pool.submit(() -> {
+                for (int i = first; i < prompts.size(); i += callers) {
+                    String p = prompts.get(i);
+                    long t0 = System.nanoTime();
+                    float[] v = embedder.embed(List.of(prefix + p))[0];
+                    long t1 = System.nanoTime();
+                    router.route(table.index(), Query.of(p), SemanticQuery.of(vectors, v));
+                    total[i] = System.nanoTime() - t0;
+                    inference[i] = t1 - t0;
+                }
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        return System.nanoTime() - start;
     }
 
     private static double ms(long[] nanos, double q) {

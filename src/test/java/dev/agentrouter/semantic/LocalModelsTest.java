@@ -38,6 +38,40 @@ class LocalModelsTest {
     }
 
     @Test
+    void theSessionWeOpenGivesTheVectorsOfTheArtifactsOwnModelClass() throws ReflectiveOperationException {
+        assumeTrue(LocalModels.available(), "this build has no in-process embedding models");
+        String text = LocalModels.defaultQueryPrefix(LocalModels.BGE_SMALL) + "our checkout page takes 9 seconds";
+        float[] ours = LocalModels.load(LocalModels.BGE_SMALL, new InferenceSettings(1, false)).embed(List.of(text))[0];
+        // The artifact's class, by reflection: native-profile builds compile this test without the artifact.
+        Object own = Class.forName("dev.langchain4j.model.embedding.onnx.bgesmallenv15q."
+                + "BgeSmallEnV15QuantizedEmbeddingModel").getConstructor().newInstance();
+        Object response = own.getClass().getMethod("embed", String.class).invoke(own, text);
+        Object embedding = response.getClass().getMethod("content").invoke(response);
+        float[] theirs = Vectors.normalised((float[]) embedding.getClass().getMethod("vector").invoke(embedding));
+        assertEquals(theirs.length, ours.length);
+        assertEquals(1.0, Vectors.dot(ours, theirs), 1e-5);
+    }
+
+    @Test
+    void vectorsDoNotDependOnTheThreadCountOrSpinning() {
+        assumeTrue(LocalModels.available(), "this build has no in-process embedding models");
+        List<String> texts = List.of("Design a REST API for payments", "Our Kubernetes pods keep restarting");
+        float[][] one = LocalModels.load(LocalModels.MINILM, new InferenceSettings(1, false)).embed(texts);
+        float[][] two = LocalModels.load(LocalModels.MINILM, new InferenceSettings(2, true)).embed(texts);
+        for (int i = 0; i < texts.size(); i++) {
+            assertEquals(1.0, Vectors.dot(one[i], two[i]), 1e-5);
+        }
+    }
+
+    @Test
+    void oneThreadPerInferenceByDefaultAndNeverNone() {
+        assertEquals(new InferenceSettings(1, false), InferenceSettings.defaults());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new InferenceSettings(0, false));
+        assertTrue(e.getMessage().contains("router.semantic.local.threads"), e.getMessage());
+    }
+
+    @Test
     void anUnknownModelListsTheAvailableOnes() {
         assumeTrue(LocalModels.available(), "this build has no in-process embedding models");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LocalModels.load("gpt-9"));
