@@ -76,10 +76,15 @@ final class CachingEmbedder implements Embedder {
         return out;
     }
 
+    /**
+     * Reads every complete record. A run killed while appending leaves a torn last record; the file is cut back to the
+     * last complete one, since the next run appends after it and would otherwise leave the torn bytes mid-file.
+     */
     private void load() {
         if (!Files.exists(file)) {
             return;
         }
+        long complete = 0;
         try (DataInputStream r = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
             while (true) {
                 String key = r.readUTF();
@@ -88,9 +93,21 @@ final class CachingEmbedder implements Embedder {
                     v[i] = r.readFloat();
                 }
                 vectors.put(key, v);
+                complete += 2 + key.length() + 4 + 4L * v.length; // keys are ASCII hex: one byte per char
             }
         } catch (EOFException end) {
-            // all read (a torn last record from an interrupted run is dropped)
+            truncate(complete);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void truncate(long length) {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+                StandardOpenOption.WRITE)) {
+            if (channel.size() > length) {
+                channel.truncate(length);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
