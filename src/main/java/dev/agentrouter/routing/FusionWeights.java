@@ -14,7 +14,7 @@ public record FusionWeights(double lexical, double description, double body, dou
     static final int CLASSIFIER_EXAMPLES_CAP = 10;
 
     public static FusionWeights defaults() {
-        return new FusionWeights(1.0, 1.5, 1.0, 1.5, 0.0, 0.0, 1.0, 0.5);
+        return new FusionWeights(1.0, 2.0, 2.0, 4.0, 0.25, 0.5, 0.25, 0.5);
     }
 
     /** The classifier's weight for a catalog whose agents have this many examples on average. */

@@ -21,7 +21,7 @@ public final class Router {
      * gives the expected agents the highest likelihood on the fit split (HybridFit). The decision's confidence comes
      * from the hybrid confidence model, not from these probabilities.
      */
-    static final double FUSED_TEMPERATURE = 0.384;
+    static final double FUSED_TEMPERATURE = 0.349;
 
     private final RoutingPolicy policy;
 

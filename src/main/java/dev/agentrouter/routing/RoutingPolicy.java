@@ -42,7 +42,7 @@ public record RoutingPolicy(double minConfidence, Optional<String> fallbackAgent
     }
 
     static HybridConfidenceModel defaultHybridConfidence() {
-        return new HybridConfidenceModel(-10.916, 0.500, 15.165, 0.122, 0.576);
+        return new HybridConfidenceModel(-11.668, 0.334, 15.217, 0.108, 1.001);
     }
 
     public RoutingPolicy withFallback(Optional<String> agent) {

@@ -12,8 +12,12 @@ public final class LocalModels {
     public static final String BGE_SMALL = "bge-small-en-v1.5-q";
     public static final String MINILM = "all-minilm-l6-v2-q";
 
-    /** bge models are trained to embed a short search query with this instruction in front of it. */
-    private static final String BGE_QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
+    /**
+     * The instruction bge models were trained to put in front of a short search query. Not used by default: on the
+     * evaluation data it gained no held-out accuracy and cost a fifth more inference time (README, "Routing
+     * accuracy"); set {@code router.semantic.query-prefix} to it to use it.
+     */
+    public static final String BGE_QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
 
     private static final String IMPLEMENTATION = "dev.agentrouter.semantic.local.OnnxEmbedder";
 
@@ -55,10 +59,5 @@ public final class LocalModels {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("loading embedding model " + model + " failed", e);
         }
-    }
-
-    /** The text put in front of a query before embedding it, as the model was trained. */
-    public static String defaultQueryPrefix(String model) {
-        return model != null && model.startsWith("bge-") ? BGE_QUERY_INSTRUCTION : "";
     }
 }

@@ -78,8 +78,7 @@ public class SemanticRouting {
         } else {
             this.model = provider == RouterConfig.Semantic.Provider.NONE ? null : this.config.model();
         }
-        this.queryPrefix = this.config.queryPrefix().orElse(LocalModels.defaultQueryPrefix(
-                provider == RouterConfig.Semantic.Provider.REMOTE ? this.config.remote().model().orElse("") : model));
+        this.queryPrefix = this.config.queryPrefix().orElse("");
         this.embedding = enabled() ? Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "agent-router-embedding");
             t.setDaemon(true);

@@ -129,7 +129,7 @@ final class Evaluation {
     }
 
     static Semantic defaultSemantic() {
-        return semantic(LocalModels.BGE_SMALL, LocalModels.defaultQueryPrefix(LocalModels.BGE_SMALL));
+        return semantic(LocalModels.BGE_SMALL, "");
     }
 
     /** An in-process model whose vectors are cached under target/embedding-cache, and the prompts' prefix. */

@@ -41,12 +41,12 @@ public final class HybridFit {
         List<EvalData.LabelledQuery> fitVolt = voltQueries.stream().filter(q -> q.exampleIndex() == 0).toList();
         List<AgentDefinition> banking = data.bankingAgents(10);
         List<EvalData.LabelledQuery> fitBanking = data.bankingHeldOutTrain(10, 20);
-        boolean noPrefix = List.of(args).contains("--no-query-prefix");
+        boolean instruction = List.of(args).contains("--query-instruction");
         String model = List.of(args).contains("--minilm") ? LocalModels.MINILM : LocalModels.BGE_SMALL;
-        Evaluation eval = Evaluation.hybrid(model, noPrefix ? "" : LocalModels.defaultQueryPrefix(model));
+        Evaluation eval = Evaluation.hybrid(model, instruction ? LocalModels.BGE_QUERY_INSTRUCTION : "");
         System.out.println("model " + model);
-        System.out.println(noPrefix ? "prompts embedded without the model's query instruction" : "prompts embedded"
-                + " with the model's query instruction (if any)");
+        System.out.println(instruction ? "prompts embedded with bge's query instruction" : "prompts embedded as they"
+                + " are (the product's default)");
 
         List<List<Evaluation.Case>> fitSets = List.of(
                 eval.cases(EvalData.zeroShot(volt), fitVolt),

@@ -39,12 +39,12 @@ class HybridRoutingAccuracyTest {
     @Test
     void voltAgentZeroShot() throws IOException {
         assertAtLeast(hybrid.run("hybrid zero-shot", EvalData.zeroShot(data.voltAgents()), data.voltQueries()),
-                0.67, 0.88);
+                0.655, 0.885);
     }
 
     @Test
     void voltAgentLeaveOneOut() throws IOException {
-        assertAtLeast(EvaluationHarness.leaveOneOut(hybrid, data.voltAgents(), data.voltQueries()), 0.67, 0.89);
+        assertAtLeast(EvaluationHarness.leaveOneOut(hybrid, data.voltAgents(), data.voltQueries()), 0.66, 0.885);
     }
 
     @Test
@@ -56,7 +56,7 @@ class HybridRoutingAccuracyTest {
     void offTopicPromptsAbstain() throws IOException {
         Evaluation.Report r = hybrid.run("hybrid off-topic", EvalData.zeroShot(data.voltAgents()), data.bankingTest());
         System.out.println(r.summary());
-        assertTrue(r.abstained() >= 0.96, r.summary());
+        assertTrue(r.abstained() >= 0.98, r.summary());
     }
 
     private static void assertAtLeast(Evaluation.Report r, double top1, double top5) {

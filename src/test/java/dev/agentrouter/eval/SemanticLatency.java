@@ -30,7 +30,7 @@ import dev.agentrouter.semantic.SemanticIndex;
  * {@code callers} threads routing at once (each takes every callers-th prompt); also the time to embed the catalog.
  *
  * <p>Run: {@code ./mvnw -q -Peval test-compile exec:java -Deval.main=dev.agentrouter.eval.SemanticLatency}, with
- * {@code -Deval.args="all-minilm-l6-v2-q --threads 2 --spinning --callers 2 --no-query-prefix"} as wanted (defaults: bge-small, the
+ * {@code -Deval.args="all-minilm-l6-v2-q --threads 2 --spinning --callers 2 --query-instruction"} as wanted (defaults: bge-small, the
  * product's {@link InferenceSettings#defaults()}, one caller). "On one core": {@code taskset -c 0} in front.
  */
 public final class SemanticLatency {
@@ -42,7 +42,7 @@ public final class SemanticLatency {
     public static void main(String[] args) throws Exception {
         String model = LocalModels.BGE_SMALL;
         int threads = InferenceSettings.defaults().threads();
-        boolean queryPrefix = true;
+        boolean instruction = false;
         boolean spinning = false;
         int callers = 1;
         for (int i = 2; i < args.length; i++) { // 0, 1: --eval-dir <dir>
@@ -50,7 +50,7 @@ public final class SemanticLatency {
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--spinning" -> spinning = true;
                 case "--callers" -> callers = Integer.parseInt(args[++i]);
-                case "--no-query-prefix" -> queryPrefix = false;
+                case "--query-instruction" -> instruction = true;
                 default -> model = args[i];
             }
         }
@@ -62,14 +62,14 @@ public final class SemanticLatency {
         long loadStart = System.nanoTime();
         Embedder embedder = LocalModels.load(model, settings);
         long loaded = System.nanoTime();
-        String prefix = queryPrefix ? LocalModels.defaultQueryPrefix(model) : "";
+        String prefix = instruction ? LocalModels.BGE_QUERY_INSTRUCTION : "";
         var agentVectors = new AgentVectorCache().vectors(agents, embedder, prefix).vectors();
         long embedded = System.nanoTime();
         SemanticIndex vectors = new SemanticIndex(embedder.id(), agentVectors);
         long indexed = System.nanoTime();
         System.out.printf(Locale.ROOT, "%s%s, %d inference thread(s), spinning %s, %d caller(s), %d processor(s):"
                         + " model loaded in %.2f s; %d agents embedded in %.1f s (1 caller); index with classifier"
-                        + " built in %.2f s%n", model, queryPrefix ? "" : " (no query prefix)", settings.threads(), spinning ? "on" : "off", callers,
+                        + " built in %.2f s%n", model, instruction ? " (with bge's query instruction)" : "", settings.threads(), spinning ? "on" : "off", callers,
                 Runtime.getRuntime().availableProcessors(), (loaded - loadStart) / 1e9, agents.size(),
                 (embedded - loaded) / 1e9, (indexed - embedded) / 1e9);
 

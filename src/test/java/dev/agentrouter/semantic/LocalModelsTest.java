@@ -17,7 +17,7 @@ class LocalModelsTest {
         assumeTrue(LocalModels.available(), "this build has no in-process embedding models");
         Embedder bge = LocalModels.load(LocalModels.BGE_SMALL);
         float[][] v = bge.embed(List.of(
-                LocalModels.defaultQueryPrefix(bge.id()) + "the checkout page takes 9 seconds to appear",
+                "the checkout page takes 9 seconds to appear",
                 "Improve web application performance: slow page loads, rendering time, bundle size",
                 "Write release notes and tutorials for the documentation site"));
         for (float[] x : v) {
@@ -40,7 +40,7 @@ class LocalModelsTest {
     @Test
     void theSessionWeOpenGivesTheVectorsOfTheArtifactsOwnModelClass() throws ReflectiveOperationException {
         assumeTrue(LocalModels.available(), "this build has no in-process embedding models");
-        String text = LocalModels.defaultQueryPrefix(LocalModels.BGE_SMALL) + "our checkout page takes 9 seconds";
+        String text = LocalModels.BGE_QUERY_INSTRUCTION + "our checkout page takes 9 seconds";
         float[] ours = LocalModels.load(LocalModels.BGE_SMALL, new InferenceSettings(1, false)).embed(List.of(text))[0];
         // The artifact's class, by reflection: native-profile builds compile this test without the artifact.
         Object own = Class.forName("dev.langchain4j.model.embedding.onnx.bgesmallenv15q."
@@ -76,11 +76,5 @@ class LocalModelsTest {
         assumeTrue(LocalModels.available(), "this build has no in-process embedding models");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LocalModels.load("gpt-9"));
         assertTrue(e.getMessage().contains(LocalModels.BGE_SMALL), e.getMessage());
-    }
-
-    @Test
-    void onlyBgeGetsTheSearchInstruction() {
-        assertTrue(LocalModels.defaultQueryPrefix(LocalModels.BGE_SMALL).startsWith("Represent this sentence"));
-        assertEquals("", LocalModels.defaultQueryPrefix(LocalModels.MINILM));
     }
 }
