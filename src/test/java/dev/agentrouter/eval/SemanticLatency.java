@@ -30,7 +30,8 @@ import dev.agentrouter.semantic.SemanticIndex;
  * {@code callers} threads routing at once (each takes every callers-th prompt); also the time to embed the catalog.
  *
  * <p>Run: {@code ./mvnw -q -Peval test-compile exec:java -Deval.main=dev.agentrouter.eval.SemanticLatency}, with
- * {@code -Deval.args="all-minilm-l6-v2-q --threads 2 --spinning --callers 2 --query-instruction"} as wanted (defaults: bge-small, the
+ * {@code -Deval.args="all-minilm-l6-v2-q --threads 2 --spinning --callers 2 --query-instruction"} or
+ * {@code --versus-instruction} (the instruction's cost, paired per prompt) as wanted (defaults: bge-small, the
  * product's {@link InferenceSettings#defaults()}, one caller). "On one core": {@code taskset -c 0} in front.
  */
 public final class SemanticLatency {
@@ -43,6 +44,7 @@ public final class SemanticLatency {
         String model = LocalModels.BGE_SMALL;
         int threads = InferenceSettings.defaults().threads();
         boolean instruction = false;
+        boolean versusInstruction = false;
         boolean spinning = false;
         int callers = 1;
         for (int i = 2; i < args.length; i++) { // 0, 1: --eval-dir <dir>
@@ -51,6 +53,7 @@ public final class SemanticLatency {
                 case "--spinning" -> spinning = true;
                 case "--callers" -> callers = Integer.parseInt(args[++i]);
                 case "--query-instruction" -> instruction = true;
+                case "--versus-instruction" -> versusInstruction = true;
                 default -> model = args[i];
             }
         }
@@ -69,7 +72,8 @@ public final class SemanticLatency {
         long indexed = System.nanoTime();
         System.out.printf(Locale.ROOT, "%s%s, %d inference thread(s), spinning %s, %d caller(s), %d processor(s):"
                         + " model loaded in %.2f s; %d agents embedded in %.1f s (1 caller); index with classifier"
-                        + " built in %.2f s%n", model, instruction ? " (with bge's query instruction)" : "", settings.threads(), spinning ? "on" : "off", callers,
+                        + " built in %.2f s%n", model, instruction ? " (with bge's query instruction)" : "",
+                settings.threads(), spinning ? "on" : "off", callers,
                 Runtime.getRuntime().availableProcessors(), (loaded - loadStart) / 1e9, agents.size(),
                 (embedded - loaded) / 1e9, (indexed - embedded) / 1e9);
 
@@ -88,9 +92,34 @@ public final class SemanticLatency {
                             + " p99 %.2f ms; scoring and fusion p50 %.3f ms; %.0f prompts/s%n", prompts.size(),
                     ms(total, 0.5), ms(total, 0.99), ms(inference, 0.5), ms(inference, 0.99),
                     scoringMedian(total, inference), prompts.size() / (wall / 1e9));
+            if (versusInstruction) {
+                compareInstruction(prompts, embedder);
+            }
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The query instruction's cost, paired: each prompt is embedded without and with bge's instruction, one after the
+     * other, so both see the same machine (a shared machine's load shifts between separate runs).
+     */
+    private static void compareInstruction(List<String> prompts, Embedder embedder) {
+        long[] plain = new long[prompts.size()];
+        long[] instructed = new long[prompts.size()];
+        for (int pass = 0; pass <= WARM_UP_PASSES; pass++) { // the last pass is the one kept
+            for (int i = 0; i < prompts.size(); i++) {
+                long t0 = System.nanoTime();
+                embedder.embed(List.of(prompts.get(i)));
+                long t1 = System.nanoTime();
+                embedder.embed(List.of(LocalModels.BGE_QUERY_INSTRUCTION + prompts.get(i)));
+                plain[i] = t1 - t0;
+                instructed[i] = System.nanoTime() - t1;
+            }
+        }
+        System.out.printf(Locale.ROOT, "paired inference (n=%d): without the query instruction p50 %.2f ms, p99 %.2f"
+                        + " ms; with it p50 %.2f ms, p99 %.2f ms (p50 ratio %.2f)%n", prompts.size(), ms(plain, 0.5),
+                ms(plain, 0.99), ms(instructed, 0.5), ms(instructed, 0.99), ms(instructed, 0.5) / ms(plain, 0.5));
     }
 
     /** Routes every prompt once, {@code callers} at a time; fills the per-prompt timings and returns the wall time. */
