@@ -10,7 +10,8 @@
 # what is measured is the proxies. Prints p50/p99 latency, requests/s and, for the JVMs, CPU time per request (user +
 # system, from /proc), and the router's added latency.
 # A/B: ROUTER_B=<other build's quarkus-app directory> adds a path "router_b" (same settings); ROUNDS=n repeats the
-# measurements n times in turn (direct, nginx, bare, router, router_b, direct, ...), so both builds see the same load.
+# measurements n times in turn (direct, nginx, bare, router, router_b, direct, ...), so both builds see the same load;
+# PATHS="router router_b" measures (and warms up) only those.
 # The routers run the packaged defaults (semantic routing with the in-process model included) with logging at WARN.
 # Each waits until the catalog is embedded (router_semantic_ready 1) before its warm-up; the prompt is the same on
 # every request, so it is embedded once and then comes from the prompt-vector cache (the counts are printed at the
@@ -116,6 +117,7 @@ if [ -n "$jar_b" ]; then
   routers+=("$router_b_json" "$router_b_sse")
   paths+=(router_b)
 fi
+[ -n "${PATHS:-}" ] && read -r -a paths <<<"$PATHS"
 for p in "${routers[@]}"; do semantic_ready "$p"; done
 
 body='{"model":"auto","stream":STREAM,"messages":[{"role":"user","content":"My PostgreSQL queries are slow and I need to optimize the database indexes"}]}'
@@ -164,7 +166,8 @@ port_of() { # $1 mode, $2 path
 }
 
 # Warm up the JVMs (C2 needs tens of seconds on 2 cores) so the run measures steady state.
-for path in "${paths[@]:2}"; do
+for path in "${paths[@]}"; do
+  case $path in direct|nginx) continue ;; esac
   wrk -t2 -c"$connections" -d"${warmup}s" -s "$work/post-false.lua" \
     "http://127.0.0.1:$(port_of json "$path")/v1/chat/completions" >/dev/null
   wrk -t2 -c"$connections" -d"${warmup}s" -s "$work/post-true.lua" \
@@ -181,7 +184,7 @@ for round in $(seq 1 "$rounds"); do
       read -r p50 p99 rps non2xx cpu < <(measure "http://127.0.0.1:$port/v1/chat/completions" "$lua" \
         "${pid_of[$port]:-}")
       printf '%-5s %-5s %-9s %9s %9s %10s %7s %12s\n' "$round" "$mode" "$path" "$p50" "$p99" "$rps" "$non2xx" "$cpu"
-      echo "$mode $path $p50 $p99 $rps" >>"$work/results"
+      echo "$mode $path $p50 $p99 $rps $cpu" >>"$work/results"
     done
   done
 done
@@ -190,17 +193,22 @@ python3 - "$work/results" <<'PY'
 import statistics, sys
 r = {}
 for line in open(sys.argv[1]):
-    mode, path, p50, p99, rps = line.split()
-    r.setdefault((mode, path), []).append((float(p50), float(p99), float(rps)))
-med = {k: tuple(statistics.median(x[i] for x in v) for i in range(3)) for k, v in r.items()}
+    mode, path, p50, p99, rps, cpu = line.split()
+    r.setdefault((mode, path), []).append((float(p50), float(p99), float(rps), float("nan" if cpu == "-" else cpu)))
+med = {k: tuple(statistics.median(x[i] for x in v) for i in range(4)) for k, v in r.items()}
 for mode in ("json", "sse"):
+    if (mode, "direct") not in med or (mode, "nginx") not in med:
+        for path in sorted(p for m, p in med if m == mode):
+            m = med[(mode, path)]
+            print(f"{mode} {path}: median p50 {m[0]:.3f} ms, {m[2]:.0f} requests/s, {m[3]:.1f} us CPU per request")
+        continue
     d, n = med[(mode, "direct")], med[(mode, "nginx")]
     print(f"{mode}: nginx adds p50 {n[0]-d[0]:.3f} ms over direct" + (" (medians of the rounds)" if len(r[(mode, "direct")]) > 1 else ""))
     for path in ("bare", "router", "router_b"):
         if (mode, path) in med:
             a = med[(mode, path)]
             print(f"  {path}: adds p50 {a[0]-d[0]:.3f} ms, p99 {a[1]-d[1]:.3f} ms over direct; "
-                  f"throughput {a[2]/n[2]:.2f}x nginx's")
+                  f"throughput {a[2]/n[2]:.2f}x nginx's; {a[3]:.1f} us CPU per request")
 PY
 for p in "${routers[@]}"; do # inference runs only on a cache miss: a handful, against ~10^6 hits
   curl -fs "http://127.0.0.1:$p/q/metrics" | awk -v p="$p" '/^router_embedding_cache_requests_total/ {
