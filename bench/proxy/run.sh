@@ -2,21 +2,36 @@
 # Proxy overhead benchmark, one run, same load for every path:
 #   direct  : wrk -> stub upstream
 #   nginx   : wrk -> nginx (plain reverse proxy, the practical limit) -> stub upstream
+#   bare    : wrk -> bare JVM forwarder (benchmark baseline, src/test/java/dev/agentrouter/bench/BareForwarder.java:
+#             the same Vert.x/Netty/epoll jars as the router, one keep-alive pool per event loop, no routing, no
+#             JSON, no metrics) -> stub upstream: the ceiling for any router built on this HTTP stack
 #   router  : wrk -> agent-router (routes "auto", rewrites, relays) -> stub upstream
 # for a non-streaming and a streaming (SSE) chat completion. The stub upstream is nginx returning a fixed answer, so
-# what is measured is the proxies. Prints p50/p99 latency and requests/s per path, and the router's added latency.
+# what is measured is the proxies. Prints p50/p99 latency, requests/s and, for the JVMs, CPU time per request (user +
+# system, from /proc), and the router's added latency.
+# A/B: ROUTER_B=<other build's quarkus-app directory> adds a path "router_b" (same settings); ROUNDS=n repeats the
+# measurements n times in turn (direct, nginx, bare, router, router_b, direct, ...), so both builds see the same load;
+# PATHS="router router_b" measures (and warms up) only those.
 # The routers run the packaged defaults (semantic routing with the in-process model included) with logging at WARN.
 # Each waits until the catalog is embedded (router_semantic_ready 1) before its warm-up; the prompt is the same on
 # every request, so it is embedded once and then comes from the prompt-vector cache (the counts are printed at the
 # end): the run measures routing with semantic evidence, not embedding inference.
-# Usage: bench/proxy/run.sh [connections=32] [seconds=15] [warmup-seconds=20]   (needs ./mvnw package first)
+# Usage: bench/proxy/run.sh [connections=32] [seconds=15] [warmup-seconds=20]   (needs ./mvnw package first, which
+# also compiles the test classes the bare forwarder is in)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 connections=${1:-32}
 seconds=${2:-15}
 warmup=${3:-20}
+rounds=${ROUNDS:-1}
 jar=target/quarkus-app/quarkus-run.jar
-[ -f "$jar" ] || { echo "run ./mvnw -B package -DskipTests first" >&2; exit 1; }
+[ -f "$jar" ] && [ -f target/test-classes/dev/agentrouter/bench/BareForwarder.class ] || {
+  echo "run ./mvnw -B package -DskipTests first" >&2; exit 1; }
+jar_b=""
+if [ -n "${ROUTER_B:-}" ]; then
+  jar_b="$ROUTER_B/quarkus-run.jar"
+  [ -f "$jar_b" ] || { echo "ROUTER_B=$ROUTER_B has no quarkus-run.jar" >&2; exit 1; }
+fi
 
 need=()
 command -v nginx >/dev/null || need+=(nginx)
@@ -64,11 +79,11 @@ http {
 CONF
 nginx -c "$work/nginx.conf" -e "$work/nginx-error.log"
 
-start_router() { # $1 port, $2 upstream port
+start_router() { # $1 port, $2 upstream port, $3 jar
   java -Xmx512m -Dquarkus.http.port="$1" -Dquarkus.http.host=127.0.0.1 -Dquarkus.log.level=WARN \
     -Drouter.upstream.base-url="http://127.0.0.1:$2/v1" -Drouter.proxy.default-model=stub \
-    -Drouter.proxy.models.sonnet=stub -jar "$jar" >"$work/router-$1.log" 2>&1 &
-  pids+=($!)
+    -Drouter.proxy.models.sonnet=stub -jar "$3" >"$work/router-$1.log" 2>&1 &
+  pids+=($!); pid_of[$1]=$!
   for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$1/q/health/ready" >/dev/null && break; sleep 0.5; done
   curl -fs "http://127.0.0.1:$1/q/health/ready" >/dev/null || { echo "router did not start" >&2;
     cat "$work/router-$1.log" >&2; exit 1; }
@@ -79,11 +94,31 @@ semantic_ready() { # $1 port: waits until the catalog's vectors are in use
   done
   echo "router on port $1: semantic routing not ready after 120 s" >&2; cat "$work/router-$1.log" >&2; exit 1
 }
+declare -A pid_of
+start_bare() { # $1 port, $2 upstream port: the same jars as the router (lib/main), the forwarder from test-classes
+  java -Xmx512m -cp "target/test-classes:target/quarkus-app/lib/main/*" dev.agentrouter.bench.BareForwarder "$1" "$2" \
+    >"$work/bare-$1.log" 2>&1 &
+  pids+=($!); pid_of[$1]=$!
+  for _ in $(seq 1 60); do grep -q '^bare forwarder on' "$work/bare-$1.log" && return; sleep 0.5; done
+  echo "bare forwarder did not start" >&2; cat "$work/bare-$1.log" >&2; exit 1
+}
+bare_json=$(free_port); bare_sse=$(free_port)
+start_bare "$bare_json" "$stub_json"
+start_bare "$bare_sse" "$stub_sse"
 router_json=$(free_port); router_sse=$(free_port)
-start_router "$router_json" "$stub_json"
-start_router "$router_sse" "$stub_sse"
-semantic_ready "$router_json"
-semantic_ready "$router_sse"
+start_router "$router_json" "$stub_json" "$jar"
+start_router "$router_sse" "$stub_sse" "$jar"
+routers=("$router_json" "$router_sse")
+paths=(direct nginx bare router)
+if [ -n "$jar_b" ]; then
+  router_b_json=$(free_port); router_b_sse=$(free_port)
+  start_router "$router_b_json" "$stub_json" "$jar_b"
+  start_router "$router_b_sse" "$stub_sse" "$jar_b"
+  routers+=("$router_b_json" "$router_b_sse")
+  paths+=(router_b)
+fi
+[ -n "${PATHS:-}" ] && read -r -a paths <<<"$PATHS"
+for p in "${routers[@]}"; do semantic_ready "$p"; done
 
 body='{"model":"auto","stream":STREAM,"messages":[{"role":"user","content":"My PostgreSQL queries are slow and I need to optimize the database indexes"}]}'
 for s in false true; do
@@ -94,52 +129,88 @@ wrk.body = '${body/STREAM/$s}'
 LUA
 done
 
-# Prints "p50_ms p99_ms requests_per_s" for one wrk run.
-measure() { # $1 url, $2 lua
+cpu_ticks() { # $1 pid: user + system clock ticks of the process so far
+  awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
+# Prints "p50_ms p99_ms requests_per_s non2xx cpu_us_per_request" for one wrk run ($3: pid of the proxy, or empty).
+measure() { # $1 url, $2 lua, $3 pid
+  local before=0 after=0
+  [ -n "$3" ] && before=$(cpu_ticks "$3")
   wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$2" "$1" >"$work/wrk.txt" 2>&1
-  python3 - "$work/wrk.txt" <<'PY'
+  [ -n "$3" ] && after=$(cpu_ticks "$3")
+  python3 - "$work/wrk.txt" "$((after - before))" "$(getconf CLK_TCK)" <<'PY'
 import re, sys
 t = open(sys.argv[1]).read()
+ticks, hz = int(sys.argv[2]), int(sys.argv[3])
 def ms(label):
     m = re.search(r"^\s*" + label + r"%\s+([\d.]+)(us|ms|s)\s*$", t, re.M)
     v, u = float(m.group(1)), m.group(2)
     return v / 1000 if u == "us" else v * 1000 if u == "s" else v
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", t).group(1))
 errors = re.search(r"Non-2xx or 3xx responses: (\d+)", t)
-print(f"{ms('50'):.3f} {ms('99'):.3f} {rps:.0f} {errors.group(1) if errors else 0}")
+done = int(re.search(r"(\d+) requests in", t).group(1))
+cpu = f"{ticks / hz * 1e6 / done:.1f}" if ticks else "-"
+print(f"{ms('50'):.3f} {ms('99'):.3f} {rps:.0f} {errors.group(1) if errors else 0} {cpu}")
 PY
 }
 
-# Warm up the JVMs (C2 needs tens of seconds on 2 cores) so the run measures steady state.
-wrk -t2 -c"$connections" -d"${warmup}s" -s "$work/post-false.lua" "http://127.0.0.1:$router_json/v1/chat/completions" >/dev/null
-wrk -t2 -c"$connections" -d"${warmup}s" -s "$work/post-true.lua" "http://127.0.0.1:$router_sse/v1/chat/completions" >/dev/null
+port_of() { # $1 mode, $2 path
+  local m=$1
+  case $2 in
+    direct) [ "$m" = json ] && echo "$stub_json" || echo "$stub_sse" ;;
+    nginx) [ "$m" = json ] && echo "$proxy_json" || echo "$proxy_sse" ;;
+    bare) [ "$m" = json ] && echo "$bare_json" || echo "$bare_sse" ;;
+    router) [ "$m" = json ] && echo "$router_json" || echo "$router_sse" ;;
+    router_b) [ "$m" = json ] && echo "$router_b_json" || echo "$router_b_sse" ;;
+  esac
+}
 
-printf '%-10s %-7s %10s %10s %10s %8s\n' mode path p50_ms p99_ms req_per_s non2xx
-for mode in json sse; do
-  lua="$work/post-false.lua"; [ "$mode" = sse ] && lua="$work/post-true.lua"
-  stub=$stub_json; proxy=$proxy_json; router=$router_json
-  [ "$mode" = sse ] && { stub=$stub_sse; proxy=$proxy_sse; router=$router_sse; }
-  for path in direct nginx router; do
-    case $path in
-      direct) port=$stub ;; nginx) port=$proxy ;; router) port=$router ;;
-    esac
-    read -r p50 p99 rps non2xx < <(measure "http://127.0.0.1:$port/v1/chat/completions" "$lua")
-    printf '%-10s %-7s %10s %10s %10s %8s\n' "$mode" "$path" "$p50" "$p99" "$rps" "$non2xx"
-    echo "$mode $path $p50 $p99 $rps" >>"$work/results"
+# Warm up the JVMs (C2 needs tens of seconds on 2 cores) so the run measures steady state.
+for path in "${paths[@]}"; do
+  case $path in direct|nginx) continue ;; esac
+  wrk -t2 -c"$connections" -d"${warmup}s" -s "$work/post-false.lua" \
+    "http://127.0.0.1:$(port_of json "$path")/v1/chat/completions" >/dev/null
+  wrk -t2 -c"$connections" -d"${warmup}s" -s "$work/post-true.lua" \
+    "http://127.0.0.1:$(port_of sse "$path")/v1/chat/completions" >/dev/null
+done
+
+echo "load average before measuring: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-5s %-5s %-9s %9s %9s %10s %7s %12s\n' round mode path p50_ms p99_ms req_per_s non2xx cpu_us_per_req
+for round in $(seq 1 "$rounds"); do
+  for mode in json sse; do
+    lua="$work/post-false.lua"; [ "$mode" = sse ] && lua="$work/post-true.lua"
+    for path in "${paths[@]}"; do
+      port=$(port_of "$mode" "$path")
+      read -r p50 p99 rps non2xx cpu < <(measure "http://127.0.0.1:$port/v1/chat/completions" "$lua" \
+        "${pid_of[$port]:-}")
+      printf '%-5s %-5s %-9s %9s %9s %10s %7s %12s\n' "$round" "$mode" "$path" "$p50" "$p99" "$rps" "$non2xx" "$cpu"
+      echo "$mode $path $p50 $p99 $rps $cpu" >>"$work/results"
+    done
   done
 done
+echo "load average after measuring: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$work/results" <<'PY'
-import sys
+import statistics, sys
 r = {}
 for line in open(sys.argv[1]):
-    mode, path, p50, p99, rps = line.split()
-    r[(mode, path)] = (float(p50), float(p99), float(rps))
+    mode, path, p50, p99, rps, cpu = line.split()
+    r.setdefault((mode, path), []).append((float(p50), float(p99), float(rps), float("nan" if cpu == "-" else cpu)))
+med = {k: tuple(statistics.median(x[i] for x in v) for i in range(4)) for k, v in r.items()}
 for mode in ("json", "sse"):
-    d, n, a = r[(mode, "direct")], r[(mode, "nginx")], r[(mode, "router")]
-    print(f"{mode}: router adds p50 {a[0]-d[0]:.3f} ms, p99 {a[1]-d[1]:.3f} ms over direct "
-          f"(nginx adds p50 {n[0]-d[0]:.3f} ms); router throughput = {a[2]/n[2]:.2f}x nginx's")
+    if (mode, "direct") not in med or (mode, "nginx") not in med:
+        for path in sorted(p for m, p in med if m == mode):
+            m = med[(mode, path)]
+            print(f"{mode} {path}: median p50 {m[0]:.3f} ms, {m[2]:.0f} requests/s, {m[3]:.1f} us CPU per request")
+        continue
+    d, n = med[(mode, "direct")], med[(mode, "nginx")]
+    print(f"{mode}: nginx adds p50 {n[0]-d[0]:.3f} ms over direct" + (" (medians of the rounds)" if len(r[(mode, "direct")]) > 1 else ""))
+    for path in ("bare", "router", "router_b"):
+        if (mode, path) in med:
+            a = med[(mode, path)]
+            print(f"  {path}: adds p50 {a[0]-d[0]:.3f} ms, p99 {a[1]-d[1]:.3f} ms over direct; "
+                  f"throughput {a[2]/n[2]:.2f}x nginx's; {a[3]:.1f} us CPU per request")
 PY
-for p in "$router_json" "$router_sse"; do # inference runs only on a cache miss: a handful, against ~10^6 hits
+for p in "${routers[@]}"; do # inference runs only on a cache miss: a handful, against ~10^6 hits
   curl -fs "http://127.0.0.1:$p/q/metrics" | awk -v p="$p" '/^router_embedding_cache_requests_total/ {
     split($1, a, "\""); c[a[2]] = $2 } /^router_embedding_duration_seconds_count\{kind="prompt"\}/ { n = $2 }
     END { printf "router %s: prompt-vector cache hits %d, misses %d, prompt embeddings %d\n", p, c["hit"], c["miss"], n }'

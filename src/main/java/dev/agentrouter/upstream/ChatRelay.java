@@ -17,6 +17,7 @@ import dev.agentrouter.config.RouterConfig;
 import dev.agentrouter.observability.UpstreamMetrics;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -48,6 +49,8 @@ public class ChatRelay {
     private static final Set<Integer> RETRYABLE_STATUS = Set.of(429, 502, 503, 504);
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String INSTANCE = "/v1/chat/completions";
+    /** Stream data collected in one event-loop turn is written at once beyond this many bytes. */
+    private static final int COALESCE_LIMIT = 64 * 1024;
 
     private final Vertx vertx;
     private final Upstreams upstreams;
@@ -233,6 +236,11 @@ public class ChatRelay {
         private boolean breakerReported;
         private boolean released;
         private long relayed;
+        /** Stream data received and not yet written (see {@link #stream}); {@code owned}: a buffer of ours. */
+        private Buffer pending;
+        private boolean owned;
+        private boolean flushScheduled;
+        private Context context;
 
         Attempt(Exchange x, UpstreamEndpoint u) {
             this.x = x;
@@ -388,7 +396,12 @@ public class ChatRelay {
             });
         }
 
-        /** Relays a stream chunk by chunk; the headers go out at once, before the first chunk. */
+        /**
+         * Relays a stream as it arrives; the headers go out at once, before the first chunk. What arrives in one turn
+         * of the event loop (often the headers, several chunks and the end together) leaves in one write, as nginx
+         * does: on loopback or a fast network every write is a system call and a wake-up of the reader, so writing
+         * each chunk separately cost more than the rest of the relay.
+         */
         private void stream(HttpClientResponse response) {
             x.committed = true;
             HttpServerResponse out = out();
@@ -397,9 +410,10 @@ public class ChatRelay {
             out.putHeader(HttpHeaderNames.CACHE_CONTROL, "no-cache");
             out.putHeader("X-Accel-Buffering", "no");
             out.setChunked(true);
-            out.writeHead();
             SseUsageScanner usage = new SseUsageScanner(mapper, n -> metrics.tokens(x.call.agent(), n.input(),
                     n.output()));
+            context = vertx.getOrCreateContext();
+            flushSoon(response);
             response.handler(chunk -> {
                 if (over) {
                     return;
@@ -409,10 +423,19 @@ public class ChatRelay {
                 }
                 relayed += chunk.length();
                 usage.feed(chunk);
-                out.write(chunk);
-                if (out.writeQueueFull()) {
-                    response.pause();
-                    out.drainHandler(v -> response.resume());
+                if (pending == null) {
+                    pending = chunk;
+                } else if (owned) {
+                    pending.appendBuffer(chunk);
+                } else { // the first chunk stays untouched: a copy collects the rest
+                    pending = Buffer.buffer(2 * (pending.length() + chunk.length())).appendBuffer(pending)
+                            .appendBuffer(chunk);
+                    owned = true;
+                }
+                if (pending.length() >= COALESCE_LIMIT) {
+                    flush(response);
+                } else {
+                    flushSoon(response);
                 }
             });
             response.exceptionHandler(failure -> streamFailed("the upstream stream failed ("
@@ -425,9 +448,49 @@ public class ChatRelay {
                 finish(Outcome.SUCCESS);
                 x.done = true;
                 if (!x.clientGone) {
-                    out.end();
+                    Buffer last = takePending();
+                    if (last == null) {
+                        out.end();
+                    } else {
+                        out.end(last);
+                    }
                 }
             });
+        }
+
+        /** Writes what is pending (the headers first, if they have not gone yet) once this turn's reads are done. */
+        private void flushSoon(HttpClientResponse response) {
+            if (!flushScheduled) {
+                flushScheduled = true;
+                context.runOnContext(v -> {
+                    flushScheduled = false;
+                    flush(response);
+                });
+            }
+        }
+
+        private void flush(HttpClientResponse response) {
+            if (over || x.clientGone) {
+                return;
+            }
+            HttpServerResponse out = out();
+            Buffer chunk = takePending();
+            if (chunk != null) {
+                out.write(chunk);
+            } else if (!out.headWritten()) {
+                out.writeHead();
+            }
+            if (out.writeQueueFull()) {
+                response.pause();
+                out.drainHandler(v -> response.resume());
+            }
+        }
+
+        private Buffer takePending() {
+            Buffer chunk = pending;
+            pending = null;
+            owned = false;
+            return chunk;
         }
 
         /** After the first byte nothing can be retried: the client is told, and the stream visibly ends. */
@@ -450,7 +513,9 @@ public class ChatRelay {
                             + "; the answer is incomplete")
                     .put("type", "upstream_error")
                     .put("code", code);
-            out().end(Buffer.buffer("event: error\ndata: " + error + "\n\n"));
+            Buffer event = Buffer.buffer("event: error\ndata: " + error + "\n\n");
+            Buffer before = takePending(); // what arrived before the failure still goes first
+            out().end(before == null ? event : Buffer.buffer().appendBuffer(before).appendBuffer(event));
         }
 
         void cancel() {
