@@ -48,7 +48,7 @@ public interface RouterConfig {
         /**
          * Text put in front of every prompt, and every example prompt, before embedding it. Unset: none. bge's search
          * instruction ({@code Represent this sentence for searching relevant passages: }) was measured: no held-out
-         * accuracy gain, a fifth more inference time; models that need a prefix (e5: {@code query: }) set it here.
+         * accuracy gain, 15 % more inference time; models that need a prefix (e5: {@code query: }) set it here.
          */
         Optional<String> queryPrefix();
 

@@ -14,7 +14,7 @@ public final class LocalModels {
 
     /**
      * The instruction bge models were trained to put in front of a short search query. Not used by default: on the
-     * evaluation data it gained no held-out accuracy and cost a fifth more inference time (README, "Routing
+     * evaluation data it gained no held-out accuracy and cost 15 % more inference time (README, "Routing
      * accuracy"); set {@code router.semantic.query-prefix} to it to use it.
      */
     public static final String BGE_QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
