@@ -162,8 +162,9 @@ public class ChatCompletionsResource {
             return;
         }
         Query query = Conversation.toQuery(RouteRequests.turns(messages), historyWeight);
-        if (!routing.blocks(query)) {
-            forward(raw, request, httpRequest, response, routedChoice(routing.route(query).decision(), catalog));
+        RoutingService.Result decided = routing.routeWithoutInference(query);
+        if (decided != null) {
+            forward(raw, request, httpRequest, response, routedChoice(decided.decision(), catalog));
             return;
         }
         // The prompt needs the embedding model: route on a worker thread, then continue on this event loop.

@@ -57,8 +57,9 @@ public class RouteResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RouteResponse> route(byte[] body) {
         Query query = RouteRequests.toQuery(bodies.object(body, RouteRequests.EXAMPLE), historyWeight);
-        if (!routing.blocks(query)) {
-            return Uni.createFrom().item(respond(query));
+        RoutingService.Result result = routing.routeWithoutInference(query);
+        if (result != null) {
+            return Uni.createFrom().item(RouteResponse.of(result.decision(), result.catalogVersion()));
         }
         return Uni.createFrom().item(() -> respond(query)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }

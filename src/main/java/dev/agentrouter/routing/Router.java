@@ -1,9 +1,7 @@
 package dev.agentrouter.routing;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import dev.agentrouter.semantic.Similarities;
 
@@ -163,15 +161,7 @@ public final class Router {
     }
 
     private static Candidate.Semantic semanticEvidence(Similarities s, int a) {
-        Map<String, Double> parts = new LinkedHashMap<>();
-        parts.put("description", s.description()[a]);
-        parts.put("body", s.body()[a]);
-        parts.put("sections", s.sections()[a]);
-        if (!Double.isNaN(s.examples()[a])) {
-            parts.put("examples", s.examples()[a]);
-            parts.put("exampleCentroid", s.exampleCentroid()[a]);
-        }
-        return new Candidate.Semantic(s.best(a), parts);
+        return new Candidate.Semantic(s.best(a), new SemanticParts(s, a));
     }
 
     private RouteDecision abstain(double confidence, List<Candidate> candidates, String why,

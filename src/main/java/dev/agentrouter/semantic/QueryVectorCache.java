@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class QueryVectorCache {
 
     private final int capacity;
-    private final Map<String, float[]> entries;
+    private final Map<Key, float[]> entries;
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
 
@@ -19,11 +19,14 @@ public final class QueryVectorCache {
         this.capacity = capacity;
         this.entries = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Key, float[]> eldest) {
                 return size() > QueryVectorCache.this.capacity;
             }
         };
     }
+
+    /** The key: model and text, compared as they are (no concatenated copy of the text per look-up). */
+    private record Key(String model, String text) {}
 
     /** The cached vector, or null. */
     public float[] get(String model, String text) {
@@ -33,20 +36,29 @@ public final class QueryVectorCache {
         }
         float[] v;
         synchronized (entries) {
-            v = entries.get(model + '\0' + text);
+            v = entries.get(new Key(model, text));
         }
         (v == null ? misses : hits).incrementAndGet();
         return v;
     }
 
-    /** Whether a vector is cached, without counting a lookup (the hit/miss counters are for real lookups). */
-    public boolean contains(String model, String text) {
+    /**
+     * The cached vector, counted as a hit, or null, counted as nothing: for a caller that, on a miss, goes on to
+     * {@link #get} (which counts the miss) before embedding, so each prompt is looked up once on the way to its
+     * vector and counted once.
+     */
+    public float[] hit(String model, String text) {
         if (capacity == 0) {
-            return false;
+            return null;
         }
+        float[] v;
         synchronized (entries) {
-            return entries.containsKey(model + '\0' + text);
+            v = entries.get(new Key(model, text));
         }
+        if (v != null) {
+            hits.incrementAndGet();
+        }
+        return v;
     }
 
     public void put(String model, String text, float[] vector) {
@@ -54,7 +66,7 @@ public final class QueryVectorCache {
             return;
         }
         synchronized (entries) {
-            entries.put(model + '\0' + text, vector);
+            entries.put(new Key(model, text), vector);
         }
     }
 

@@ -56,20 +56,27 @@ public class RoutingService {
     public record Result(RouteDecision decision, long catalogVersion) {}
 
     /**
-     * True when {@link #route} would run the embedding model for this query (a blocking call of milliseconds, or
-     * up to the remote timeout): callers on the event loop then route on a worker thread.
+     * Routes the query when that does not run the embedding model (the prompt's vector is cached, or there is no
+     * semantic evidence); null when it would (a blocking call of milliseconds, or up to the remote timeout): callers
+     * on the event loop then call {@link #route} on a worker thread. The prompt-vector cache is looked up once.
      */
-    public boolean blocks(Query query) {
-        return semantic.needsInference(registry.current(), query);
+    public Result routeWithoutInference(Query query) {
+        long start = System.nanoTime();
+        RoutingTable table = registry.current();
+        SemanticQuery semanticQuery = semantic.withoutInference(table, query);
+        return semanticQuery == null ? null : decide(start, table, query, semanticQuery);
     }
 
-    /** Routes the query; may block on the embedding model (see {@link #blocks}). */
+    /** Routes the query; may block on the embedding model (see {@link #routeWithoutInference}). */
     public Result route(Query query) {
         long start = System.nanoTime();
         RoutingTable table = registry.current();
+        return decide(start, table, query, semantic.queryFor(table, query));
+    }
+
+    private Result decide(long start, RoutingTable table, Query query, SemanticQuery semanticQuery) {
         // The fallback is only offered while it exists: a decision never names an agent that cannot serve.
         boolean fallbackServes = fallbackAgent.flatMap(table.catalog()::agent).isPresent();
-        SemanticQuery semanticQuery = semantic.queryFor(table, query);
         RouteDecision decision = (fallbackServes ? routerWithFallback : router).route(table.index(), query,
                 semanticQuery);
         metrics.decided(decision, System.nanoTime() - start);

@@ -157,10 +157,18 @@ public class SemanticRouting {
         }
     }
 
-    /** True when routing this query against this table would run the model (a blocking call). */
-    public boolean needsInference(RoutingTable table, Query query) {
-        return table.semantic() != null && promptEmbedder != null
-                && !queryCache.contains(table.semantic().model(), text(query));
+    /**
+     * {@link #queryFor} when it would not run the model: the prompt's vector is cached (one look-up, counted as a
+     * hit), or there is no semantic evidence to use; null when it would (a blocking call): then call
+     * {@link #queryFor} off the event loop, whose look-up counts the miss.
+     */
+    public SemanticQuery withoutInference(RoutingTable table, Query query) {
+        SemanticIndex vectors = table.semantic();
+        if ((!enabled() && unavailable == null) || vectors == null || promptEmbedder == null) {
+            return queryFor(table, query);
+        }
+        float[] vector = queryCache.hit(vectors.model(), text(query));
+        return vector == null ? null : SemanticQuery.of(vectors, vector);
     }
 
     /**

@@ -2,9 +2,7 @@ package dev.agentrouter.semantic;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -49,14 +47,16 @@ class QueryVectorCacheTest {
     }
 
     @Test
-    void containsAnswersWithoutCountingALookup() {
+    void hitCountsOnlyHits() {
         QueryVectorCache cache = new QueryVectorCache(4);
         cache.put("m", "a", new float[] {1});
-        assertTrue(cache.contains("m", "a"));
-        assertFalse(cache.contains("m", "b"));
-        assertEquals(0, cache.hits());
+        assertArrayEquals(new float[] {1}, cache.hit("m", "a"));
+        assertNull(cache.hit("m", "b"));
+        assertNull(cache.hit("other", "a"));
+        assertEquals(1, cache.hits());
         assertEquals(0, cache.misses());
         cache.get("m", "b");
         assertEquals(1, cache.misses());
+        assertNull(new QueryVectorCache(0).hit("m", "a"));
     }
 }
