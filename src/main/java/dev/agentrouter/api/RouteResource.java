@@ -59,13 +59,13 @@ public class RouteResource {
         Query query = RouteRequests.toQuery(bodies.object(body, RouteRequests.EXAMPLE), historyWeight);
         RoutingService.Result result = routing.routeWithoutInference(query);
         if (result != null) {
-            return Uni.createFrom().item(RouteResponse.of(result.decision(), result.catalogVersion()));
+            return Uni.createFrom().item(response(result));
         }
-        return Uni.createFrom().item(() -> respond(query)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return Uni.createFrom().item(() -> response(routing.route(query)))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    private RouteResponse respond(Query query) {
-        RoutingService.Result result = routing.route(query);
+    private static RouteResponse response(RoutingService.Result result) {
         return RouteResponse.of(result.decision(), result.catalogVersion());
     }
 }
