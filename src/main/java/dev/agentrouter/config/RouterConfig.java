@@ -359,6 +359,13 @@ public interface RouterConfig {
         /** Weight of earlier user turns relative to the latest one when routing a conversation. */
         @WithDefault("0.3")
         double historyWeight();
+
+        /**
+         * Decisions kept for repeated queries (the same user turns: a tool-calling loop's follow-up requests, retries),
+         * least recently used dropped first, emptied when the catalog or its vectors change; 0 turns the cache off.
+         */
+        @WithDefault("4096")
+        int decisionCacheSize();
     }
 
     /** Logistic model: confidence = 1 / (1 + e^-(bias + evidence*e + margin*m + coverage*c + strength*ln(1+s))). */

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,6 +13,7 @@ import dev.agentrouter.catalog.CatalogSnapshot;
 import dev.agentrouter.catalog.CatalogWatcher;
 import dev.agentrouter.routing.RouteDecision;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -32,11 +34,14 @@ public class RouterMetrics {
     private final AtomicInteger rejectedFiles = new AtomicInteger();
     private final AtomicInteger catalogVersion = new AtomicInteger();
     private final Map<String, Counter> decisions = new ConcurrentHashMap<>();
+    /** Held here because function counters keep only a weak reference to what they read. */
+    private Supplier<Number> cacheHits;
+    private Supplier<Number> cacheMisses;
 
     public RouterMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.routingLatency = Timer.builder("router.routing.duration")
-                .description("Time to score a prompt against the catalog and decide")
+                .description("Time to score a prompt against the catalog and decide (not decisions from the cache)")
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofNanos(1_000))
                 .maximumExpectedValue(Duration.ofMillis(100))
@@ -52,8 +57,14 @@ public class RouterMetrics {
         }
     }
 
+    /** A decision scored now, in {@code nanos}. */
     public void decided(RouteDecision decision, long nanos) {
         routingLatency.record(nanos, TimeUnit.NANOSECONDS);
+        decidedFromCache(decision);
+    }
+
+    /** A decision answered from the decision cache: counted, but not timed (nothing was scored). */
+    public void decidedFromCache(RouteDecision decision) {
         String agent = decision.agent() == null ? NO_AGENT : decision.agent();
         String outcome = decision.outcome().key();
         // Cached: registering builds and filters a meter id, which costs more than the increment itself.
@@ -63,6 +74,18 @@ public class RouterMetrics {
                         .tag("outcome", outcome)
                         .register(registry))
                 .increment();
+    }
+
+    /** The decision cache's lookups, read at scrape time. */
+    public void decisionCache(Supplier<Number> hits, Supplier<Number> misses) {
+        this.cacheHits = hits;
+        this.cacheMisses = misses;
+        FunctionCounter.builder("router.decision.cache.requests", hits, s -> s.get().doubleValue())
+                .description("Decisions answered from the decision cache (hit) or routed (miss)")
+                .tag("result", "hit").register(registry);
+        FunctionCounter.builder("router.decision.cache.requests", misses, s -> s.get().doubleValue())
+                .description("Decisions answered from the decision cache (hit) or routed (miss)")
+                .tag("result", "miss").register(registry);
     }
 
     public void catalogLoaded(CatalogSnapshot snapshot, CatalogWatcher.Outcome outcome) {

@@ -18,7 +18,11 @@ import dev.agentrouter.routing.RoutingPolicy;
 import dev.agentrouter.routing.RoutingTable;
 import dev.agentrouter.routing.SemanticQuery;
 
-/** Routes a query against the current catalog and records the decision (never the prompt) in metrics and logs. */
+/**
+ * Routes a query against the current catalog and records the decision (never the prompt) in metrics and logs. A
+ * query routed with all the evidence the table has is remembered ({@link DecisionCache}): the same user turns against
+ * the same table get the same decision without scoring again.
+ */
 @ApplicationScoped
 public class RoutingService {
 
@@ -30,6 +34,7 @@ public class RoutingService {
     private final Router router;
     private final Router routerWithFallback;
     private final Optional<String> fallbackAgent;
+    private final DecisionCache decisions;
 
     public RoutingService(AgentRegistry registry, SemanticRouting semantic, RouterMetrics metrics,
                           RouterConfig config) {
@@ -50,7 +55,12 @@ public class RoutingService {
                 r.maxCandidates(), confidence, fusion, hybrid);
         this.router = new Router(policy);
         this.routerWithFallback = new Router(policy.withFallback(fallbackAgent));
+        this.decisions = new DecisionCache(r.decisionCacheSize(), MAX_CACHED_QUERY_CHARS);
+        metrics.decisionCache(decisions::hits, decisions::misses);
     }
+
+    /** Longer queries are routed every time: the cache's prompt text stays bounded (capacity x this, in chars). */
+    static final int MAX_CACHED_QUERY_CHARS = 8192;
 
     /** A decision and the catalog snapshot it was made against. */
     public record Result(RouteDecision decision, long catalogVersion) {}
@@ -63,6 +73,10 @@ public class RoutingService {
     public Result routeWithoutInference(Query query) {
         long start = System.nanoTime();
         RoutingTable table = registry.current();
+        Result cached = cached(table, query);
+        if (cached != null) {
+            return cached;
+        }
         SemanticQuery semanticQuery = semantic.withoutInference(table, query);
         return semanticQuery == null ? null : decide(start, table, query, semanticQuery);
     }
@@ -71,6 +85,10 @@ public class RoutingService {
     public Result route(Query query) {
         long start = System.nanoTime();
         RoutingTable table = registry.current();
+        Result cached = cached(table, query);
+        if (cached != null) {
+            return cached;
+        }
         return decide(start, table, query, semantic.queryFor(table, query));
     }
 
@@ -79,9 +97,24 @@ public class RoutingService {
         boolean fallbackServes = fallbackAgent.flatMap(table.catalog()::agent).isPresent();
         RouteDecision decision = (fallbackServes ? routerWithFallback : router).route(table.index(), query,
                 semanticQuery);
+        // Only decisions with the table's full evidence are kept: one made lexically because the prompt's embedding
+        // failed must not outlive the failure.
+        if ((semanticQuery.usable() || semanticQuery == SemanticQuery.OFF) && registry.current() == table) {
+            decisions.put(table, query, decision);
+        }
+        decisions.missed();
         metrics.decided(decision, System.nanoTime() - start);
         LOG.debugf("route decision agent=%s outcome=%s confidence=%.3f", decision.agent(), decision.outcome().key(),
                 decision.confidence());
+        return new Result(decision, table.catalog().version());
+    }
+
+    private Result cached(RoutingTable table, Query query) {
+        RouteDecision decision = decisions.get(table, query);
+        if (decision == null) {
+            return null;
+        }
+        metrics.decidedFromCache(decision);
         return new Result(decision, table.catalog().version());
     }
 }

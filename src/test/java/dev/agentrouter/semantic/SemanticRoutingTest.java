@@ -77,6 +77,33 @@ class SemanticRoutingTest {
     }
 
     @Test
+    void aDecisionMadeWhileTheModelFailedIsNotReusedOnceItRecovers() {
+        String prompt = route("Tune the slow PostgreSQL indexes while the model is down");
+        StubEmbeddings.server.mode.set("error");
+        given().contentType(ContentType.JSON).body(prompt).post("/v1/route").then().statusCode(200)
+                .body("semantic.state", equalTo("unavailable"));
+        StubEmbeddings.server.mode.set("ok");
+        given().contentType(ContentType.JSON).body(prompt).post("/v1/route").then().statusCode(200)
+                .body("semantic.state", equalTo("used"));
+    }
+
+    @Test
+    void aToolLoopFollowUpReusesTheDecisionOfItsUserTurns() {
+        String user = "{\"role\": \"user\", \"content\": \"Write a runbook for our Helm chart upgrade\"}";
+        String first = "{\"messages\": [" + user + "]}";
+        String followUp = "{\"messages\": [" + user + ", {\"role\": \"assistant\", \"content\": \"Reading the chart\"},"
+                + " {\"role\": \"tool\", \"content\": \"values.yaml: replicas: 3\"}]}";
+        String hit = "router_decision_cache_requests_total{result=\"hit\"}";
+        String agent = given().contentType(ContentType.JSON).body(first).post("/v1/route").then().statusCode(200)
+                .extract().path("agent");
+        double before = MetricsScrape.valueOrZero(MetricsScrape.scrape(), hit);
+        given().contentType(ContentType.JSON).body(followUp).post("/v1/route").then().statusCode(200)
+                .body("agent", equalTo(agent))
+                .body("semantic.state", equalTo("used"));
+        assertEquals(before + 1, MetricsScrape.value(MetricsScrape.scrape(), hit));
+    }
+
+    @Test
     void aTimeoutAlsoDegradesToLexical() {
         StubEmbeddings.server.mode.set("slow");
         given().contentType(ContentType.JSON).body(route("Set up a Helm chart, slow model")).post("/v1/route").then()
@@ -108,9 +135,10 @@ class SemanticRoutingTest {
 
     @Test
     void metricsShowReadinessAndTheCache() {
-        String prompt = route("cache me for the metrics");
-        given().contentType(ContentType.JSON).body(prompt).post("/v1/route");
-        given().contentType(ContentType.JSON).body(prompt).post("/v1/route");
+        given().contentType(ContentType.JSON).body(route("cache me for the metrics")).post("/v1/route");
+        // The same latest turn after another one: a new query for the decision cache, a known prompt vector.
+        given().contentType(ContentType.JSON).body("{\"messages\": [{\"role\": \"user\", \"content\": \"first\"},"
+                + " {\"role\": \"user\", \"content\": \"cache me for the metrics\"}]}").post("/v1/route");
         String metrics = MetricsScrape.scrape();
         assertEquals(1.0, MetricsScrape.value(metrics, "router_semantic_ready"));
         assertTrue(MetricsScrape.value(metrics, "router_embedding_cache_requests_total{result=\"hit\"}") >= 1);
