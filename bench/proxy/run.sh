@@ -6,6 +6,7 @@
 #             the same Vert.x/Netty/epoll jars as the router, one keep-alive pool per event loop, no routing, no
 #             JSON, no metrics) -> stub upstream: the ceiling for any router built on this HTTP stack
 #   router  : wrk -> agent-router (routes "auto", rewrites, relays) -> stub upstream
+#   uncached: the same, with the decision cache off (router.routing.decision-cache-size=0): every request is scored
 # for a non-streaming and a streaming (SSE) chat completion. The stub upstream is nginx returning a fixed answer, so
 # what is measured is the proxies. Prints p50/p99 latency, requests/s and, for the JVMs, CPU time per request (user +
 # system, from /proc), and the router's added latency.
@@ -13,9 +14,10 @@
 # measurements n times in turn (direct, nginx, bare, router, router_b, direct, ...), so both builds see the same load;
 # PATHS="router router_b" measures (and warms up) only those.
 # The routers run the packaged defaults (semantic routing with the in-process model included) with logging at WARN.
-# Each waits until the catalog is embedded (router_semantic_ready 1) before its warm-up; the prompt is the same on
-# every request, so it is embedded once and then comes from the prompt-vector cache (the counts are printed at the
-# end): the run measures routing with semantic evidence, not embedding inference.
+# Each waits until the catalog is embedded (router_semantic_ready 1) before its warm-up. The prompt is the same on
+# every request, as in the follow-up requests of a tool-calling loop (same user turns): "router" decides it once and
+# answers the rest from its decision cache; "uncached" scores every request against the catalog with the prompt's
+# vector from the prompt-vector cache (the counts are printed at the end). Neither measures embedding inference.
 # Usage: bench/proxy/run.sh [connections=32] [seconds=15] [warmup-seconds=20]   (needs ./mvnw package first, which
 # also compiles the test classes the bare forwarder is in)
 set -euo pipefail
@@ -79,14 +81,15 @@ http {
 CONF
 nginx -c "$work/nginx.conf" -e "$work/nginx-error.log"
 
-start_router() { # $1 port, $2 upstream port, $3 jar
-  java -Xmx512m -Dquarkus.http.port="$1" -Dquarkus.http.host=127.0.0.1 -Dquarkus.log.level=WARN \
-    -Drouter.upstream.base-url="http://127.0.0.1:$2/v1" -Drouter.proxy.default-model=stub \
-    -Drouter.proxy.models.sonnet=stub -jar "$3" >"$work/router-$1.log" 2>&1 &
-  pids+=($!); pid_of[$1]=$!
-  for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$1/q/health/ready" >/dev/null && break; sleep 0.5; done
-  curl -fs "http://127.0.0.1:$1/q/health/ready" >/dev/null || { echo "router did not start" >&2;
-    cat "$work/router-$1.log" >&2; exit 1; }
+start_router() { # $1 port, $2 upstream port, $3 jar, $4... more options
+  local port=$1 upstream=$2 jar_path=$3; shift 3
+  java -Xmx512m "$@" -Dquarkus.http.port="$port" -Dquarkus.http.host=127.0.0.1 -Dquarkus.log.level=WARN \
+    -Drouter.upstream.base-url="http://127.0.0.1:$upstream/v1" -Drouter.proxy.default-model=stub \
+    -Drouter.proxy.models.sonnet=stub -jar "$jar_path" >"$work/router-$port.log" 2>&1 &
+  pids+=($!); pid_of[$port]=$!
+  for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null && break; sleep 0.5; done
+  curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null || { echo "router did not start" >&2;
+    cat "$work/router-$port.log" >&2; exit 1; }
 }
 semantic_ready() { # $1 port: waits until the catalog's vectors are in use
   for _ in $(seq 1 240); do
@@ -108,8 +111,11 @@ start_bare "$bare_sse" "$stub_sse"
 router_json=$(free_port); router_sse=$(free_port)
 start_router "$router_json" "$stub_json" "$jar"
 start_router "$router_sse" "$stub_sse" "$jar"
-routers=("$router_json" "$router_sse")
-paths=(direct nginx bare router)
+uncached_json=$(free_port); uncached_sse=$(free_port)
+start_router "$uncached_json" "$stub_json" "$jar" -Drouter.routing.decision-cache-size=0
+start_router "$uncached_sse" "$stub_sse" "$jar" -Drouter.routing.decision-cache-size=0
+routers=("$router_json" "$router_sse" "$uncached_json" "$uncached_sse")
+paths=(direct nginx bare router uncached)
 if [ -n "$jar_b" ]; then
   router_b_json=$(free_port); router_b_sse=$(free_port)
   start_router "$router_b_json" "$stub_json" "$jar_b"
@@ -161,6 +167,7 @@ port_of() { # $1 mode, $2 path
     nginx) [ "$m" = json ] && echo "$proxy_json" || echo "$proxy_sse" ;;
     bare) [ "$m" = json ] && echo "$bare_json" || echo "$bare_sse" ;;
     router) [ "$m" = json ] && echo "$router_json" || echo "$router_sse" ;;
+    uncached) [ "$m" = json ] && echo "$uncached_json" || echo "$uncached_sse" ;;
     router_b) [ "$m" = json ] && echo "$router_b_json" || echo "$router_b_sse" ;;
   esac
 }
@@ -204,14 +211,17 @@ for mode in ("json", "sse"):
         continue
     d, n = med[(mode, "direct")], med[(mode, "nginx")]
     print(f"{mode}: nginx adds p50 {n[0]-d[0]:.3f} ms over direct" + (" (medians of the rounds)" if len(r[(mode, "direct")]) > 1 else ""))
-    for path in ("bare", "router", "router_b"):
+    for path in ("bare", "router", "uncached", "router_b"):
         if (mode, path) in med:
             a = med[(mode, path)]
             print(f"  {path}: adds p50 {a[0]-d[0]:.3f} ms, p99 {a[1]-d[1]:.3f} ms over direct; "
                   f"throughput {a[2]/n[2]:.2f}x nginx's; {a[3]:.1f} us CPU per request")
 PY
 for p in "${routers[@]}"; do # inference runs only on a cache miss: a handful, against ~10^6 hits
-  curl -fs "http://127.0.0.1:$p/q/metrics" | awk -v p="$p" '/^router_embedding_cache_requests_total/ {
-    split($1, a, "\""); c[a[2]] = $2 } /^router_embedding_duration_seconds_count\{kind="prompt"\}/ { n = $2 }
-    END { printf "router %s: prompt-vector cache hits %d, misses %d, prompt embeddings %d\n", p, c["hit"], c["miss"], n }'
+  curl -fs "http://127.0.0.1:$p/q/metrics" | awk -v p="$p" '
+    /^router_embedding_cache_requests_total/ { split($1, a, "\""); c[a[2]] = $2 }
+    /^router_decision_cache_requests_total/ { split($1, a, "\""); d[a[2]] = $2 }
+    /^router_embedding_duration_seconds_count\{kind="prompt"\}/ { n = $2 }
+    END { printf "router %s: decision cache hits %d, misses %d; prompt-vector cache hits %d, misses %d;" \
+      " prompt embeddings %d\n", p, d["hit"], d["miss"], c["hit"], c["miss"], n }'
 done
