@@ -149,7 +149,9 @@ public class ChatCompletionsResource {
 
     private void complete(Buffer rawBody, HttpServerRequest httpRequest, HttpServerResponse response) {
         byte[] raw = rawBody == null ? null : rawBody.getBytes();
-        ObjectNode request = (ObjectNode) bodies.object(raw, EXAMPLE);
+        RequestSplicer.Parsed parsed = bodies.chatRequest(raw, EXAMPLE);
+        ObjectNode request = (ObjectNode) parsed.tree();
+        Body body = new Body(raw, request, parsed.positions());
         JsonNode messages = request.get("messages");
         if (messages == null || !messages.isArray() || messages.isEmpty()) {
             throw ApiProblem.badRequest("invalid-request", "Invalid request",
@@ -158,13 +160,13 @@ public class ChatCompletionsResource {
         CatalogSnapshot catalog = registry.current().catalog();
         Choice pinned = pinnedChoice(request, httpRequest.getHeader("X-Agent"), catalog);
         if (pinned != null) {
-            forward(raw, request, httpRequest, response, pinned);
+            forward(body, httpRequest, response, pinned);
             return;
         }
         Query query = Conversation.toQuery(RouteRequests.turns(messages), historyWeight);
         RoutingService.Result decided = routing.routeWithoutInference(query);
         if (decided != null) {
-            forward(raw, request, httpRequest, response, routedChoice(decided.decision(), catalog));
+            forward(body, httpRequest, response, routedChoice(decided.decision(), catalog));
             return;
         }
         // The prompt needs the embedding model: route on a worker thread, then continue on this event loop.
@@ -173,15 +175,18 @@ public class ChatCompletionsResource {
                 if (routed.failed()) {
                     throw routed.cause() instanceof RuntimeException r ? r : new IllegalStateException(routed.cause());
                 }
-                forward(raw, request, httpRequest, response, routedChoice(routed.result(), catalog));
+                forward(body, httpRequest, response, routedChoice(routed.result(), catalog));
             } catch (RuntimeException e) {
                 fail(response, e);
             }
         });
     }
 
-    private void forward(byte[] raw, ObjectNode request, HttpServerRequest httpRequest, HttpServerResponse response,
-                         Choice choice) {
+    /** The client's bytes, their tree, and where to splice them (null: rewrite the tree). */
+    private record Body(byte[] raw, ObjectNode tree, RequestSplicer.Positions positions) {}
+
+    private void forward(Body body, HttpServerRequest httpRequest, HttpServerResponse response, Choice choice) {
+        ObjectNode request = body.tree();
         boolean stream = request.path("stream").asBoolean(false);
         String upstreamModel = choice.agent() == null && !isAuto(request)
                 ? request.path("model").asText()
@@ -200,27 +205,22 @@ public class ChatCompletionsResource {
                 .add("X-Agent-Router-Decision-Id", decisionId);
         String forwardedAuth = proxy.forwardAuthorization() ? httpRequest.getHeader(HttpHeaderNames.AUTHORIZATION)
                 : null;
-        byte[] body = rewrite(raw, request, choice.agent(), upstreamModel);
-        relay.relay(new ChatRelay.Call(agentName, upstreamModel, Buffer.buffer(body), stream, forwardedAuth, headers),
-                response);
+        relay.relay(new ChatRelay.Call(agentName, upstreamModel, rewrite(body, choice.agent(), upstreamModel), stream,
+                forwardedAuth, headers), response);
     }
 
     /**
      * The request as sent upstream: the client's bytes with only the model and the agent's system message spliced in;
      * the parsed tree rewritten and serialised when system messages are replaced or the body has an unusual shape.
      */
-    private byte[] rewrite(byte[] raw, ObjectNode request, AgentDefinition agent, String upstreamModel) {
+    private Buffer rewrite(Body body, AgentDefinition agent, String upstreamModel) {
         boolean prepend = proxy.systemPrompt() == RouterConfig.Proxy.SystemPromptMode.PREPEND;
-        if (prepend || agent == null) {
-            byte[] spliced = RequestSplicer.splice(mapper.getFactory(), raw, upstreamModel, systemMessage(agent))
-                    .orElse(null);
-            if (spliced != null) {
-                return spliced;
-            }
+        if ((prepend || agent == null) && body.positions() != null) {
+            return RequestSplicer.splice(body.raw(), body.positions(), upstreamModel, systemMessage(agent));
         }
-        ChatRequestRewriter.rewrite(request, agent, upstreamModel, prepend);
+        ChatRequestRewriter.rewrite(body.tree(), agent, upstreamModel, prepend);
         try {
-            return mapper.writeValueAsBytes(request);
+            return Buffer.buffer(mapper.writeValueAsBytes(body.tree()));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a parsed request could not be written back", e);
         }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.agentrouter.config.RouterConfig;
+import dev.agentrouter.upstream.RequestSplicer;
 
 /**
  * Reads JSON request bodies with the checks a caller needs precise answers for: size, emptiness, syntax (with line
@@ -28,6 +29,22 @@ public class JsonBodies {
 
     /** Parses a body that must be one JSON object. */
     public JsonNode object(byte[] body, String example) {
+        return checked(body, example, () -> new RequestSplicer.Parsed(mapper.readTree(body), null)).tree();
+    }
+
+    /**
+     * Parses a chat completion request that must be one JSON object, noting where the proxy splices it
+     * ({@link RequestSplicer}): one pass over the bytes for both.
+     */
+    public RequestSplicer.Parsed chatRequest(byte[] body, String example) {
+        return checked(body, example, () -> RequestSplicer.read(mapper, body));
+    }
+
+    private interface Parse {
+        RequestSplicer.Parsed parse() throws IOException;
+    }
+
+    private RequestSplicer.Parsed checked(byte[] body, String example, Parse parse) {
         if (body == null || body.length == 0) {
             throw ApiProblem.badRequest("empty-body", "Empty request body",
                     "the request body is empty; send a JSON object such as " + example);
@@ -35,9 +52,9 @@ public class JsonBodies {
         if (body.length > maxBytes) {
             throw tooLarge(body.length);
         }
-        JsonNode node;
+        RequestSplicer.Parsed parsed;
         try {
-            node = mapper.readTree(body);
+            parsed = parse.parse();
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
@@ -47,11 +64,12 @@ public class JsonBodies {
             throw ApiProblem.badRequest("malformed-json", "Malformed JSON",
                     "the request body could not be read as JSON: " + e.getMessage());
         }
+        JsonNode node = parsed.tree();
         if (node == null || node.isMissingNode() || !node.isObject()) {
             throw ApiProblem.badRequest("invalid-request", "Invalid request",
                     "the request body must be a JSON object such as " + example);
         }
-        return node;
+        return parsed;
     }
 
     private ApiProblem tooLarge(long length) {

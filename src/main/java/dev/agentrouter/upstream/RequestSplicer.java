@@ -1,111 +1,153 @@
 package dev.agentrouter.upstream;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
+import java.nio.charset.StandardCharsets;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.vertx.core.buffer.Buffer;
 
 /**
  * Rewrites a chat completion request by editing its bytes: the {@code model} value is replaced and the agent's system
  * message is inserted at the start of {@code messages}; every other byte is forwarded exactly as the client sent it
  * (field order, number formatting, unknown fields). Cheaper than serialising the whole tree again, and a stricter
- * "forward untouched". {@link ChatRequestRewriter} is the tree-based equivalent for the cases this one declines.
+ * "forward untouched". {@link #read} parses the request once, into the tree the router reads and the byte positions
+ * the splice needs; {@link ChatRequestRewriter} is the tree-based equivalent for the shapes the splice declines.
  */
 public final class RequestSplicer {
 
+    private static final byte[] MODEL_KEY = "\"model\":".getBytes(StandardCharsets.US_ASCII);
+
     private RequestSplicer() {}
 
-    private record Edit(long from, long to, byte[] replacement) {}
+    /**
+     * A parsed request: its tree (null for an empty body; not an object when the body is some other JSON value) and
+     * where to splice, or null when the body is not in a shape the splice handles (a repeated key, a non-string
+     * model, messages that are not an array or missing, content after the object): then rewrite the tree instead.
+     */
+    public record Parsed(JsonNode tree, Positions positions) {}
 
     /**
-     * @param body          the client's request, already known to be a JSON object with a non-empty messages array
-     * @param model         the upstream model id to put in {@code model}
-     * @param systemMessage the encoded message object to insert first, e.g. {@code {"role":"system","content":"..."}},
-     *                      or null to insert nothing
-     * @return the rewritten bytes, or empty when the body is not in the shape this handles (e.g. a repeated key or a
-     *         non-string model): then rewrite the tree instead
+     * Byte offsets in the body: the object's '{', the model's quoted value ({@code modelFrom} -1: no model key), and
+     * just after the messages array's '['.
      */
-    public static Optional<byte[]> splice(JsonFactory json, byte[] body, String model, byte[] systemMessage) {
-        List<Edit> edits = new ArrayList<>(2);
-        boolean sawModel = false;
-        boolean sawMessages = false;
-        long objectStart;
-        try (JsonParser p = json.createParser(body)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return Optional.empty();
+    public record Positions(int objectStart, int modelFrom, int modelTo, int messagesAt) {}
+
+    /**
+     * Parses the body as {@link ObjectMapper#readTree} would (the same tree; duplicate keys keep the last value) and
+     * notes the splice positions on the way.
+     *
+     * @throws IOException when the body is not JSON (with the parser's location)
+     */
+    public static Parsed read(ObjectMapper mapper, byte[] body) throws IOException {
+        try (JsonParser p = mapper.getFactory().createParser(body)) {
+            JsonToken first = p.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                return new Parsed(first == null ? null : mapper.readTree(p), null);
             }
-            objectStart = p.currentTokenLocation().getByteOffset();
+            ObjectNode tree = mapper.getNodeFactory().objectNode();
+            int objectStart = offset(p.currentTokenLocation().getByteOffset());
+            int modelFrom = -1;
+            int modelTo = -1;
+            int messagesAt = -1;
+            boolean spliceable = true;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 JsonToken value = p.nextToken();
+                spliceable &= !tree.has(name);
                 if ("model".equals(name)) {
-                    if (sawModel || value != JsonToken.VALUE_STRING) {
-                        return Optional.empty();
+                    if (value == JsonToken.VALUE_STRING) {
+                        modelFrom = offset(p.currentTokenLocation().getByteOffset());
+                        p.finishToken();
+                        modelTo = offset(p.currentLocation().getByteOffset());
+                    } else {
+                        spliceable = false;
                     }
-                    sawModel = true;
-                    long from = p.currentTokenLocation().getByteOffset();
-                    p.finishToken();
-                    edits.add(new Edit(from, p.currentLocation().getByteOffset(), quoted(model)));
                 } else if ("messages".equals(name)) {
-                    if (sawMessages || value != JsonToken.START_ARRAY) {
-                        return Optional.empty();
+                    if (value == JsonToken.START_ARRAY) {
+                        messagesAt = offset(p.currentTokenLocation().getByteOffset()) + 1; // just after '['
+                    } else {
+                        spliceable = false;
                     }
-                    sawMessages = true;
-                    long at = p.currentTokenLocation().getByteOffset() + 1; // just after '['
-                    if (systemMessage != null) {
-                        byte[] insert = new byte[systemMessage.length + 1];
-                        System.arraycopy(systemMessage, 0, insert, 0, systemMessage.length);
-                        insert[systemMessage.length] = ','; // the array is known to be non-empty
-                        edits.add(new Edit(at, at, insert));
-                    }
-                    p.skipChildren();
-                } else {
-                    p.skipChildren();
                 }
+                tree.set(name, mapper.readTree(p));
             }
-            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null || !sawMessages) {
-                return Optional.empty();
+            if (p.currentToken() != JsonToken.END_OBJECT) {
+                throw new com.fasterxml.jackson.core.JsonParseException(p, "expected a field name or '}'");
             }
+            spliceable &= messagesAt > 0 && nothingAfter(p);
+            return new Parsed(tree, spliceable ? new Positions(objectStart, modelFrom, modelTo, messagesAt) : null);
+        }
+    }
+
+    /** Whether only whitespace follows the object (readTree ignores what follows; the splice would forward it). */
+    private static boolean nothingAfter(JsonParser p) {
+        try {
+            return p.nextToken() == null;
         } catch (IOException e) {
-            return Optional.empty();
+            return false;
         }
-        if (!sawModel) {
-            byte[] field = concat("\"model\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII), quoted(model),
-                    new byte[] {','});
-            edits.add(new Edit(objectStart + 1, objectStart + 1, field));
+    }
+
+    private static int offset(long byteOffset) {
+        if (byteOffset < 0 || byteOffset > Integer.MAX_VALUE) {
+            throw new IllegalStateException("the parser reported no byte offset");
         }
-        edits.sort(Comparator.comparingLong(Edit::from));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length
-                + (systemMessage == null ? 0 : systemMessage.length) + model.length() + 16);
+        return (int) byteOffset;
+    }
+
+    /**
+     * @param body          the client's request, as {@link #read} parsed it, with a non-empty messages array
+     * @param at            the positions {@link #read} found
+     * @param model         the upstream model id to put in {@code model}
+     * @param systemMessage the encoded message object to insert first, e.g. {@code {"role":"system","content":"..."}},
+     *                      or null to insert nothing
+     * @return the rewritten request, in one buffer of its exact size
+     */
+    public static Buffer splice(byte[] body, Positions at, String model, byte[] systemMessage) {
+        byte[] quotedModel = quoted(model);
+        boolean hasModel = at.modelFrom() >= 0;
+        int modelFrom = hasModel ? at.modelFrom() : at.objectStart() + 1;
+        int modelTo = hasModel ? at.modelTo() : modelFrom;
+        int modelLength = hasModel ? quotedModel.length : MODEL_KEY.length + quotedModel.length + 1;
+        int systemLength = systemMessage == null ? 0 : systemMessage.length + 1;
+        Buffer out = Buffer.buffer(body.length - (modelTo - modelFrom) + modelLength + systemLength);
+        // The model edit and the insertion into messages, in the order they appear in the body.
+        boolean modelFirst = modelFrom < at.messagesAt();
         int pos = 0;
-        for (Edit e : edits) {
-            if (e.from() < pos || e.from() < 0 || e.to() > body.length) {
-                return Optional.empty();
+        for (int edit = 0; edit < 2; edit++) {
+            if ((edit == 0) == modelFirst) {
+                out.appendBytes(body, pos, modelFrom - pos);
+                if (!hasModel) {
+                    out.appendBytes(MODEL_KEY);
+                }
+                out.appendBytes(quotedModel);
+                if (!hasModel) {
+                    out.appendByte((byte) ',');
+                }
+                pos = modelTo;
+            } else {
+                out.appendBytes(body, pos, at.messagesAt() - pos);
+                if (systemMessage != null) {
+                    out.appendBytes(systemMessage).appendByte((byte) ','); // the array is known to be non-empty
+                }
+                pos = at.messagesAt();
             }
-            out.write(body, pos, (int) e.from() - pos);
-            out.writeBytes(e.replacement());
-            pos = (int) e.to();
         }
-        out.write(body, pos, body.length - pos);
-        return Optional.of(out.toByteArray());
+        return out.appendBytes(body, pos, body.length - pos);
     }
 
     private static byte[] quoted(String s) {
-        return concat(new byte[] {'"'}, JsonStringEncoder.getInstance().quoteAsUTF8(s), new byte[] {'"'});
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            out.writeBytes(part);
-        }
-        return out.toByteArray();
+        byte[] inner = JsonStringEncoder.getInstance().quoteAsUTF8(s);
+        byte[] out = new byte[inner.length + 2];
+        out[0] = '"';
+        System.arraycopy(inner, 0, out, 1, inner.length);
+        out[out.length - 1] = '"';
+        return out;
     }
 }

@@ -17,6 +17,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 class RequestSplicerTest {
 
+    /** Reads and splices as the proxy does; empty when the splice declines the body's shape. */
+    private Optional<byte[]> splice(String body, String model, String system) throws Exception {
+        byte[] raw = body.getBytes(StandardCharsets.UTF_8);
+        RequestSplicer.Parsed parsed = RequestSplicer.read(mapper, raw);
+        assertEquals(mapper.readTree(raw), parsed.tree(), "the same tree as readTree");
+        return Optional.ofNullable(parsed.positions()).map(at -> RequestSplicer.splice(raw, at, model,
+                system == null ? null : system.getBytes(StandardCharsets.UTF_8)).getBytes());
+    }
+
     private final ObjectMapper mapper = new ObjectMapper();
     private static final String SYSTEM = "{\"role\":\"system\",\"content\":\"You are a DBA. \\u00e9\\n\\\"q\\\"\"}";
 
@@ -32,8 +41,7 @@ class RequestSplicerTest {
             "{\"messages\":[{\"role\":\"user\",\"content\":\"no model key\"}]}"})
     void meansTheSameAsTheTreeRewrite(String body) throws Exception {
         byte[] raw = body.getBytes(StandardCharsets.UTF_8);
-        byte[] spliced = RequestSplicer.splice(mapper.getFactory(), raw, "gpt-\"x\"", SYSTEM.getBytes(StandardCharsets.UTF_8))
-                .orElseThrow();
+        byte[] spliced = splice(body, "gpt-\"x\"", SYSTEM).orElseThrow();
         ObjectNode expected = (ObjectNode) mapper.readTree(raw);
         expected.put("model", "gpt-\"x\"");
         ArrayNode messages = mapper.createArrayNode().add(mapper.readTree(SYSTEM));
@@ -43,10 +51,9 @@ class RequestSplicerTest {
     }
 
     @Test
-    void everyOtherByteIsForwardedAsSent() {
+    void everyOtherByteIsForwardedAsSent() throws Exception {
         String body = "{ \"n\": 1.50, \"model\":\"auto\",  \"messages\":[ {\"role\":\"user\",\"content\":\"hi\"}] }";
-        byte[] spliced = RequestSplicer.splice(mapper.getFactory(), body.getBytes(StandardCharsets.UTF_8), "m", null)
-                .orElseThrow();
+        byte[] spliced = splice(body, "m", null).orElseThrow();
         assertArrayEquals("{ \"n\": 1.50, \"model\":\"m\",  \"messages\":[ {\"role\":\"user\",\"content\":\"hi\"}] }"
                 .getBytes(StandardCharsets.UTF_8), spliced);
     }
@@ -56,11 +63,30 @@ class RequestSplicerTest {
             "{\"model\":\"a\",\"model\":\"b\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
             "{\"model\":7,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
             "{\"model\":\"a\",\"messages\":{}}",
+            "{\"model\":\"a\"}",
+            "{\"model\":\"a\",\"messages\":[{\"role\":\"user\"}]} {}",
+            "{\"model\":\"a\",\"messages\":[{\"role\":\"user\"}]} trailing",
             "[1]"})
-    void declinesShapesItDoesNotHandle(String body) {
-        Optional<byte[]> out = RequestSplicer.splice(mapper.getFactory(), body.getBytes(StandardCharsets.UTF_8), "m",
-                SYSTEM.getBytes(StandardCharsets.UTF_8));
-        assertTrue(out.isEmpty());
+    void declinesShapesItDoesNotHandle(String body) throws Exception {
+        assertTrue(splice(body, "m", SYSTEM).isEmpty());
+    }
+
+    @Test
+    void theModelKeyIsAddedWhereverMessagesStand() throws Exception {
+        assertEquals("{\"model\":\"m\",\"messages\":[{\"role\":\"system\"},{\"role\":\"user\"}],\"n\":1}",
+                new String(splice("{\"messages\":[{\"role\":\"user\"}],\"n\":1}", "m", "{\"role\":\"system\"}")
+                        .orElseThrow(), StandardCharsets.UTF_8));
+        assertEquals("{\"n\":null,\"messages\":[{\"role\":\"user\"}],\"model\":\"m\"}",
+                new String(splice("{\"n\":null,\"messages\":[{\"role\":\"user\"}],\"model\":\"auto\"}", "m", null)
+                        .orElseThrow(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void malformedJsonFailsWithItsLocation() {
+        com.fasterxml.jackson.core.JsonProcessingException e = org.junit.jupiter.api.Assertions.assertThrows(
+                com.fasterxml.jackson.core.JsonProcessingException.class,
+                () -> RequestSplicer.read(mapper, "{\"model\": \"auto\",\n \"messages\": [}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(2, e.getLocation().getLineNr());
     }
 
     @Test
