@@ -228,9 +228,14 @@ public class ChatRelay {
         private final UpstreamEndpoint u;
         private final long sent = System.nanoTime();
         private HttpClientRequest request;
-        /** One timer at a time (timers cost a priority-queue insert and removal): first byte, then total. */
+        /**
+         * One timer at a time (timers cost a priority-queue insert and removal): the first-byte deadline, then the
+         * total one, and for a stream the idle deadline while it is nearer.
+         */
         private long timer = -1;
         private boolean headersReceived;
+        /** When the stream's headers or its latest chunk arrived (System.nanoTime); read when the timer fires. */
+        private long lastData;
         /** No further callback of this attempt may act (it timed out, was cancelled, or finished). */
         private boolean over;
         private boolean breakerReported;
@@ -258,7 +263,6 @@ public class ChatRelay {
                     .setPort(u.port())
                     .setSsl(u.ssl())
                     .setURI(u.path())
-                    .setIdleTimeout(t.idle().toMillis())
                     .putHeader(HttpHeaderNames.CONTENT_TYPE, "application/json")
                     .putHeader(HttpHeaderNames.ACCEPT, x.call.stream() ? "text/event-stream" : "application/json");
             String auth = x.call.authorization() != null ? x.call.authorization() : u.authorization();
@@ -294,8 +298,8 @@ public class ChatRelay {
             metrics.answered(u.name(), "error", System.nanoTime() - sent);
             finish(Outcome.FAILURE);
             if (timeout && !connect) {
-                x.retryOrFailOver(u, Failure.TIMEOUT, "went silent for longer than " + u.timeouts().idle().toMillis()
-                        + " ms (idle-timeout)", false, "timeout", null);
+                x.retryOrFailOver(u, Failure.TIMEOUT, "timed out before answering ("
+                        + failure.getClass().getSimpleName() + ")", false, "timeout", null);
             } else {
                 x.retryOrFailOver(u, Failure.UNREACHABLE, connect ? "could not be reached ("
                                 + failure.getClass().getSimpleName() + ")" : "dropped the connection before answering ("
@@ -304,17 +308,29 @@ public class ChatRelay {
             }
         }
 
-        /** The first-byte deadline passed, or the total one: which, depends on whether the headers came. */
+        /**
+         * A deadline passed: before the headers, the first-byte one (or the total one, if that is nearer); after them,
+         * the total one, or for a stream possibly the idle one (Vert.x's request idle timeout stops at the headers, so
+         * the relay keeps its own; a chunk only notes the time, the timer checks it).
+         */
         private void onTimer() {
             timer = -1;
             UpstreamEndpoint.Timeouts t = u.timeouts();
-            long elapsed = (System.nanoTime() - sent) / 1_000_000;
+            long now = System.nanoTime();
+            long remaining = t.total().toMillis() - (now - sent) / 1_000_000;
             if (!headersReceived && t.firstByte().compareTo(t.total()) < 0) {
                 timedOut("did not answer within " + t.firstByte().toMillis() + " ms (first-byte-timeout)");
-            } else if (elapsed + 1 < t.total().toMillis()) {
-                timer = vertx.setTimer(t.total().toMillis() - elapsed, id -> onTimer());
-            } else {
+            } else if (remaining <= 1) {
                 timedOut("did not finish within " + t.total().toMillis() + " ms (total-timeout)");
+            } else if (headersReceived && x.call.stream()) {
+                long silent = (now - lastData) / 1_000_000;
+                if (silent >= t.idle().toMillis()) {
+                    timedOut("went silent for longer than " + t.idle().toMillis() + " ms (idle-timeout)");
+                } else {
+                    timer = vertx.setTimer(Math.min(remaining, t.idle().toMillis() - silent), id -> onTimer());
+                }
+            } else {
+                timer = vertx.setTimer(remaining, id -> onTimer());
             }
         }
 
@@ -404,6 +420,10 @@ public class ChatRelay {
          */
         private void stream(HttpClientResponse response) {
             x.committed = true;
+            lastData = System.nanoTime();
+            if (u.timeouts().idle().compareTo(u.timeouts().firstByte()) < 0) {
+                rescheduleTimer(u.timeouts().idle().toMillis()); // the idle deadline is nearer than the running timer
+            }
             HttpServerResponse out = out();
             String type = response.getHeader(HttpHeaderNames.CONTENT_TYPE);
             x.head(response.statusCode(), type == null ? "text/event-stream" : type, u);
@@ -422,6 +442,7 @@ public class ChatRelay {
                     metrics.firstChunk(x.call.agent(), System.nanoTime() - x.start);
                 }
                 relayed += chunk.length();
+                lastData = System.nanoTime();
                 usage.feed(chunk);
                 if (pending == null) {
                     pending = chunk;
@@ -564,6 +585,12 @@ public class ChatRelay {
                 case FAILURE -> u.breaker().onFailure();
                 default -> u.breaker().onNeutral();
             }
+        }
+
+        /** Replaces the running timer with one firing in {@code millis} (which re-checks every deadline). */
+        private void rescheduleTimer(long millis) {
+            cancelTimer(timer);
+            timer = vertx.setTimer(Math.max(1, millis), id -> onTimer());
         }
 
         private void cancelTimer(long id) {

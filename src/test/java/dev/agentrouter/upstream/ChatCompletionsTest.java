@@ -148,6 +148,22 @@ class ChatCompletionsTest {
     }
 
     @Test
+    void aStreamThatGoesSilentEndsWithAnIdleTimeoutErrorEvent() {
+        long start = System.nanoTime();
+        String body = given().contentType(ContentType.JSON)
+                .body(chat("agent/devops-engineer", "STALL_MIDSTREAM please", true))
+                .when().post("/v1/chat/completions")
+                .then().statusCode(200).extract().asString();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(body.contains("\"content\":\"Hel\""), body);
+        assertTrue(body.contains("event: error"), body);
+        assertTrue(body.contains("went silent for longer than 2000 ms (idle-timeout)"), body);
+        assertTrue(body.contains("upstream_timeout"), body);
+        assertFalse(body.contains("[DONE]"), "a stalled stream must not look complete: " + body);
+        assertTrue(millis >= 2000 && millis < 8000, "router.upstream.idle-timeout is 2 s here: " + millis);
+    }
+
+    @Test
     void serverErrorFailsOverToTheNextUpstream() {
         String prompt = "PRIMARY_500 " + System.nanoTime();
         given().contentType(ContentType.JSON).body(chat("agent/devops-engineer", prompt, false))

@@ -21,7 +21,8 @@ import io.vertx.core.json.JsonObject;
  * {@code router.upstream}, named {@code default}) and {@code backup} ({@code router.upstreams.backup}, tried next).
  * The last user message steers them:
  * <ul>
- * <li>{@code FAIL_MIDSTREAM}: two chunks, then the connection drops;</li>
+ * <li>{@code FAIL_MIDSTREAM}: two chunks, then the connection drops; {@code STALL_MIDSTREAM}: two chunks, then
+ * silence with the connection open;</li>
  * <li>{@code UPSTREAM_500} (both answer 500), {@code PRIMARY_500} (only the primary), {@code UPSTREAM_400};</li>
  * <li>{@code SLOW}: never answers; {@code SLOW_STREAM}: a chunk every 100 ms for 30 s;</li>
  * <li>{@code RETRY_429...}: the primary answers 429 with Retry-After: 1 to the first call;
@@ -158,6 +159,9 @@ public class StubUpstream implements QuarkusTestResourceLifecycleManager {
         res.write(chunk(model, "lo"));
         if (last.contains("FAIL_MIDSTREAM")) {
             vertx.setTimer(50, t -> req.connection().close());
+            return;
+        }
+        if (last.contains("STALL_MIDSTREAM")) {
             return;
         }
         vertx.setTimer(20, t -> {
