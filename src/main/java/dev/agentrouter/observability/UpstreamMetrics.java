@@ -26,6 +26,8 @@ public class UpstreamMetrics {
     private final Map<String, Timer> durations = new ConcurrentHashMap<>();
     private final Map<String, Timer> firstTokens = new ConcurrentHashMap<>();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    /** Per agent: its input and its output token counter (looked up once per answer, by agent name alone). */
+    private final Map<String, Counter[]> tokenCounters = new ConcurrentHashMap<>();
 
     public UpstreamMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -75,13 +77,16 @@ public class UpstreamMetrics {
     }
 
     public void tokens(String agent, long input, long output) {
+        Counter[] byType = tokenCounters.computeIfAbsent(agent, a -> new Counter[] {
+                counter("gen_ai.client.token.usage", "Tokens reported by the upstream, by agent and type (input, output)",
+                        "agent", a, "type", "input"),
+                counter("gen_ai.client.token.usage", "Tokens reported by the upstream, by agent and type (input, output)",
+                        "agent", a, "type", "output")});
         if (input > 0) {
-            counter("gen_ai.client.token.usage", "Tokens reported by the upstream, by agent and type (input, output)",
-                    "agent", agent, "type", "input").increment(input);
+            byType[0].increment(input);
         }
         if (output > 0) {
-            counter("gen_ai.client.token.usage", "Tokens reported by the upstream, by agent and type (input, output)",
-                    "agent", agent, "type", "output").increment(output);
+            byType[1].increment(output);
         }
     }
 

@@ -3,6 +3,8 @@ package dev.agentrouter.upstream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -81,19 +83,46 @@ final class SseUsageScanner {
             if (i >= bytes.length || bytes[i] != ':') {
                 continue;
             }
-            try (com.fasterxml.jackson.core.JsonParser p = mapper.getFactory().createParser(bytes, i + 1,
-                    bytes.length - i - 1)) {
-                if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
-                    return java.util.Optional.empty();
-                }
-                JsonNode usage = mapper.readTree(p);
-                return java.util.Optional.of(new Usage(usage.path("prompt_tokens").asLong(0),
-                        usage.path("completion_tokens").asLong(0)));
+            try (JsonParser p = mapper.getFactory().createParser(bytes, i + 1, bytes.length - i - 1)) {
+                return usage(p);
             } catch (java.io.IOException e) {
                 return java.util.Optional.empty();
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /** The usage object at the parser's next token, read field by field (no tree for the one answer). */
+    private static java.util.Optional<Usage> usage(JsonParser p) throws java.io.IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            return java.util.Optional.empty();
+        }
+        long input = 0;
+        long output = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if ("prompt_tokens".equals(name)) {
+                input = count(p, value);
+            } else if ("completion_tokens".equals(name)) {
+                output = count(p, value);
+            } else {
+                p.skipChildren();
+            }
+        }
+        return java.util.Optional.of(new Usage(input, output));
+    }
+
+    /** A token count as JsonNode.asLong(0) reads it: a number, or a string holding one; anything else is 0. */
+    private static long count(JsonParser p, JsonToken value) throws java.io.IOException {
+        if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
+            return p.getValueAsLong();
+        }
+        if (value == JsonToken.VALUE_STRING) {
+            return p.getValueAsLong(0);
+        }
+        p.skipChildren();
+        return 0;
     }
 
     /** Last start of {@code key} in {@code bytes} before {@code before}, or -1. */

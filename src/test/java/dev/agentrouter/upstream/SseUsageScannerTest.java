@@ -30,4 +30,12 @@ class SseUsageScannerTest {
         }
         assertEquals(List.of(new SseUsageScanner.Usage(7, 3)), seen);
     }
+
+    @org.junit.jupiter.api.Test
+    void aWholeAnswersUsageIsReadWithItsDetailsSkipped() {
+        String answer = "{\"choices\":[],\"usage\":{\"prompt_tokens_details\":{\"cached_tokens\":5,\"prompt_tokens\":99},"
+                + "\"prompt_tokens\":\"42\",\"completion_tokens\":17.0,\"total_tokens\":59}}";
+        assertEquals(java.util.Optional.of(new SseUsageScanner.Usage(42, 17)),
+                SseUsageScanner.read(new ObjectMapper(), Buffer.buffer(answer)));
+    }
 }
