@@ -364,7 +364,7 @@ public interface RouterConfig {
          * Decisions kept for repeated queries (the same user turns: a tool-calling loop's follow-up requests, retries),
          * least recently used dropped first, emptied when the catalog or its vectors change; 0 turns the cache off.
          */
-        @WithDefault("4096")
+        @WithDefault("1024")
         int decisionCacheSize();
     }
 
