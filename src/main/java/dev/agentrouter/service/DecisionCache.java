@@ -45,29 +45,29 @@ final class DecisionCache {
         }
     }
 
-    /**
-     * The decision made for this query against this table (counted as a hit), or null, counted as nothing: the caller
-     * counts the miss ({@link #missed}) when it decides, so a request looked up twice on its way (event loop, then
-     * worker thread) counts once.
-     */
-    RouteDecision get(RoutingTable table, Query query) {
+    /** The decision made for this query against this table, or null; counts nothing (see {@link #hit}). */
+    RouteDecision find(RoutingTable table, Query query) {
         if (capacity == 0) {
             return null;
         }
         Generation g = generation;
-        RouteDecision d = null;
-        if (g.table == table) {
-            synchronized (g) {
-                d = g.entries.get(query);
-            }
+        if (g.table != table) {
+            return null;
         }
-        if (d != null) {
-            hits.incrementAndGet();
+        synchronized (g) {
+            return g.entries.get(query);
         }
-        return d;
     }
 
-    /** A query was routed, not answered from the cache. */
+    /**
+     * A request was answered from the cache. Counting is the caller's, once per request: a request may be looked up
+     * twice on its way (event loop, then worker thread), and a found decision may no longer be valid.
+     */
+    void hit() {
+        hits.incrementAndGet();
+    }
+
+    /** A request was routed, not answered from the cache. */
     void missed() {
         if (capacity > 0) {
             misses.incrementAndGet();

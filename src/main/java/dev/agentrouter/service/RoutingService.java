@@ -97,9 +97,9 @@ public class RoutingService {
         boolean fallbackServes = fallbackAgent.flatMap(table.catalog()::agent).isPresent();
         RouteDecision decision = (fallbackServes ? routerWithFallback : router).route(table.index(), query,
                 semanticQuery);
-        // Only decisions with the table's full evidence are kept: one made lexically because the prompt's embedding
-        // failed must not outlive the failure.
-        if ((semanticQuery.usable() || semanticQuery == SemanticQuery.OFF) && registry.current() == table) {
+        // A decision made lexically although the table has vectors (the prompt's embedding failed) is not kept: it
+        // must not outlive the failure.
+        if ((semanticQuery.usable() || table.semantic() == null) && registry.current() == table) {
             decisions.put(table, query, decision);
         }
         decisions.missed();
@@ -109,11 +109,18 @@ public class RoutingService {
         return new Result(decision, table.catalog().version());
     }
 
+    /**
+     * The cached decision, if it still holds. With the table's vectors, it does. Without them (semantic routing off,
+     * the catalog still being embedded or failing to embed, a build without models) the decision was lexical, and it
+     * holds while the reason it gives for that is still the reason: that can change without a new table.
+     */
     private Result cached(RoutingTable table, Query query) {
-        RouteDecision decision = decisions.get(table, query);
-        if (decision == null) {
+        RouteDecision decision = decisions.find(table, query);
+        if (decision == null
+                || (table.semantic() == null && !decision.semantic().equals(semantic.queryFor(table, query).status()))) {
             return null;
         }
+        decisions.hit();
         metrics.decidedFromCache(decision);
         return new Result(decision, table.catalog().version());
     }

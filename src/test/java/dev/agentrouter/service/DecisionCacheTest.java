@@ -17,13 +17,15 @@ class DecisionCacheTest {
     private final RoutingTable table = new RoutingTable(null, null, null);
 
     @Test
-    void returnsTheDecisionForTheSameQueryAndTableAndCountsOnceEach() {
+    void returnsTheDecisionForTheSameQueryAndTable() {
         DecisionCache cache = new DecisionCache(8, 100);
         RouteDecision decision = decision("backend-developer");
-        assertNull(cache.get(table, Query.of("slow SQL queries")));
-        cache.missed();
+        assertNull(cache.find(table, Query.of("slow SQL queries")));
         cache.put(table, Query.of("slow SQL queries"), decision);
-        assertSame(decision, cache.get(table, Query.of("slow SQL queries")));
+        assertSame(decision, cache.find(table, Query.of("slow SQL queries")));
+        assertEquals(0, cache.hits(), "finding counts nothing: the caller counts once per request");
+        cache.hit();
+        cache.missed();
         assertEquals(1, cache.hits());
         assertEquals(1, cache.misses());
     }
@@ -33,12 +35,12 @@ class DecisionCacheTest {
         DecisionCache cache = new DecisionCache(8, 100);
         Query conversation = new Query(List.of(new Query.Part("make it faster", 1), new Query.Part("React page", 0.3)));
         cache.put(table, conversation, decision("frontend-developer"));
-        assertNull(cache.get(table, Query.of("make it faster")));
-        assertNull(cache.get(table, new Query(List.of(new Query.Part("make it faster", 1),
+        assertNull(cache.find(table, Query.of("make it faster")));
+        assertNull(cache.find(table, new Query(List.of(new Query.Part("make it faster", 1),
                 new Query.Part("React page", 0.5)))));
-        assertNull(cache.get(table, new Query(List.of(new Query.Part("make it faster", 1),
+        assertNull(cache.find(table, new Query(List.of(new Query.Part("make it faster", 1),
                 new Query.Part("SQL query", 0.3)))));
-        assertEquals("frontend-developer", cache.get(table, new Query(List.of(new Query.Part("make it faster", 1),
+        assertEquals("frontend-developer", cache.find(table, new Query(List.of(new Query.Part("make it faster", 1),
                 new Query.Part("React page", 0.3)))).agent());
     }
 
@@ -49,10 +51,10 @@ class DecisionCacheTest {
         cache.put(table, query, decision("backend-developer"));
         // Equal components, but another snapshot (a reload, or the vectors arriving): nothing carries over.
         RoutingTable reloaded = new RoutingTable(null, null, null);
-        assertNull(cache.get(reloaded, query));
+        assertNull(cache.find(reloaded, query));
         cache.put(reloaded, query, decision("data-engineer"));
-        assertEquals("data-engineer", cache.get(reloaded, query).agent());
-        assertNull(cache.get(table, query));
+        assertEquals("data-engineer", cache.find(reloaded, query).agent());
+        assertNull(cache.find(table, query));
         assertEquals(1, cache.size());
     }
 
@@ -61,12 +63,12 @@ class DecisionCacheTest {
         DecisionCache cache = new DecisionCache(2, 100);
         cache.put(table, Query.of("a"), decision("x"));
         cache.put(table, Query.of("b"), decision("y"));
-        cache.get(table, Query.of("a")); // a is now more recent than b
+        cache.find(table, Query.of("a")); // a is now more recent than b
         cache.put(table, Query.of("c"), decision("z"));
         assertEquals(2, cache.size());
-        assertNull(cache.get(table, Query.of("b")));
-        assertEquals("x", cache.get(table, Query.of("a")).agent());
-        assertEquals("z", cache.get(table, Query.of("c")).agent());
+        assertNull(cache.find(table, Query.of("b")));
+        assertEquals("x", cache.find(table, Query.of("a")).agent());
+        assertEquals("z", cache.find(table, Query.of("c")).agent());
     }
 
     @Test
@@ -74,9 +76,9 @@ class DecisionCacheTest {
         DecisionCache cache = new DecisionCache(8, 10);
         Query query = new Query(List.of(new Query.Part("0123456", 1), new Query.Part("7890", 0.3)));
         cache.put(table, query, decision("x"));
-        assertNull(cache.get(table, query), "11 characters over a limit of 10");
+        assertNull(cache.find(table, query), "11 characters over a limit of 10");
         cache.put(table, Query.of("0123456789"), decision("x"));
-        assertEquals("x", cache.get(table, Query.of("0123456789")).agent());
+        assertEquals("x", cache.find(table, Query.of("0123456789")).agent());
     }
 
     @Test
@@ -84,8 +86,7 @@ class DecisionCacheTest {
         DecisionCache cache = new DecisionCache(0, 100);
         cache.put(table, Query.of("a"), decision("x"));
         cache.missed();
-        assertNull(cache.get(table, Query.of("a")));
-        assertEquals(0, cache.hits());
+        assertNull(cache.find(table, Query.of("a")));
         assertEquals(0, cache.misses());
     }
 
