@@ -234,6 +234,8 @@ public class ChatRelay {
          */
         private long timer = -1;
         private boolean headersReceived;
+        /** Relaying a stream (not a whole answer, which a 4xx to a stream request also is). */
+        private boolean streaming;
         /** When the stream's headers or its latest chunk arrived (System.nanoTime); read when the timer fires. */
         private long lastData;
         /** No further callback of this attempt may act (it timed out, was cancelled, or finished). */
@@ -322,7 +324,7 @@ public class ChatRelay {
                 timedOut("did not answer within " + t.firstByte().toMillis() + " ms (first-byte-timeout)");
             } else if (remaining <= 1) {
                 timedOut("did not finish within " + t.total().toMillis() + " ms (total-timeout)");
-            } else if (headersReceived && x.call.stream()) {
+            } else if (streaming) {
                 long silent = (now - lastData) / 1_000_000;
                 if (silent >= t.idle().toMillis()) {
                     timedOut("went silent for longer than " + t.idle().toMillis() + " ms (idle-timeout)");
@@ -420,6 +422,7 @@ public class ChatRelay {
          */
         private void stream(HttpClientResponse response) {
             x.committed = true;
+            streaming = true;
             lastData = System.nanoTime();
             if (u.timeouts().idle().compareTo(u.timeouts().firstByte()) < 0) {
                 rescheduleTimer(u.timeouts().idle().toMillis()); // the idle deadline is nearer than the running timer
