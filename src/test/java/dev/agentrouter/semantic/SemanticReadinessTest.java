@@ -12,10 +12,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.agentrouter.observability.MetricsScrape;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import dev.agentrouter.observability.MetricsScrape;
 import io.restassured.http.ContentType;
 
 /** With router.semantic.gate-readiness, a pod is ready only once its catalog has been embedded. */

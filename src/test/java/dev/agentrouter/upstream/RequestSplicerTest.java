@@ -17,6 +17,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 class RequestSplicerTest {
 
+    private final ObjectMapper mapper = new ObjectMapper();
+    private static final String SYSTEM = "{\"role\":\"system\",\"content\":\"You are a DBA. \\u00e9\\n\\\"q\\\"\"}";
+
     /** Reads and splices as the proxy does; empty when the splice declines the body's shape. */
     private Optional<byte[]> splice(String body, String model, String system) throws Exception {
         byte[] raw = body.getBytes(StandardCharsets.UTF_8);
@@ -25,9 +28,6 @@ class RequestSplicerTest {
         return Optional.ofNullable(parsed.positions()).map(at -> RequestSplicer.splice(raw, at, model,
                 system == null ? null : system.getBytes(StandardCharsets.UTF_8)).getBytes());
     }
-
-    private final ObjectMapper mapper = new ObjectMapper();
-    private static final String SYSTEM = "{\"role\":\"system\",\"content\":\"You are a DBA. \\u00e9\\n\\\"q\\\"\"}";
 
     /** Whatever the layout, the spliced bytes mean exactly what the tree rewrite means. */
     @ParameterizedTest
