@@ -71,25 +71,25 @@ public class RoutingService {
      * on the event loop then call {@link #route} on a worker thread. The prompt-vector cache is looked up once.
      */
     public Result routeWithoutInference(Query query) {
-        long start = System.nanoTime();
-        RoutingTable table = registry.current();
-        Result cached = cached(table, query);
-        if (cached != null) {
-            return cached;
-        }
-        SemanticQuery semanticQuery = semantic.withoutInference(table, query);
-        return semanticQuery == null ? null : decide(start, table, query, semanticQuery);
+        return route(query, false);
     }
 
     /** Routes the query; may block on the embedding model (see {@link #routeWithoutInference}). */
     public Result route(Query query) {
+        return route(query, true);
+    }
+
+    /** The cached decision, or a new one; null when that needs the model and {@code mayInfer} is false. */
+    private Result route(Query query, boolean mayInfer) {
         long start = System.nanoTime();
         RoutingTable table = registry.current();
         Result cached = cached(table, query);
         if (cached != null) {
             return cached;
         }
-        return decide(start, table, query, semantic.queryFor(table, query));
+        SemanticQuery semanticQuery = mayInfer ? semantic.queryFor(table, query)
+                : semantic.withoutInference(table, query);
+        return semanticQuery == null ? null : decide(start, table, query, semanticQuery);
     }
 
     private Result decide(long start, RoutingTable table, Query query, SemanticQuery semanticQuery) {
