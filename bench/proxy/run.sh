@@ -10,7 +10,9 @@
 # for a non-streaming and a streaming (SSE) chat completion. The stub upstream is nginx returning a fixed answer, so
 # what is measured is the proxies. Prints p50/p99 latency, requests/s and, for the JVMs, CPU time per request (user +
 # system, from /proc), and the router's added latency.
-# A/B: ROUTER_B=<other build's quarkus-app directory> adds a path "router_b" (same settings); ROUNDS=n repeats the
+# A/B: ROUTER_B=<other build's quarkus-app directory> adds a path "router_b" (same settings, plus the Java options in
+# ROUTER_B_OPTS if set: ROUTER_B=target/quarkus-app ROUTER_B_OPTS=-Dquarkus.log.level=INFO measures the decision log
+# line); ROUNDS=n repeats the
 # measurements n times in turn (direct, nginx, bare, router, router_b, direct, ...), so both builds see the same load;
 # PATHS="router router_b" measures (and warms up) only those.
 # The routers run the packaged defaults (semantic routing with the in-process model included) with logging at WARN.
@@ -81,11 +83,11 @@ http {
 CONF
 nginx -c "$work/nginx.conf" -e "$work/nginx-error.log"
 
-start_router() { # $1 port, $2 upstream port, $3 jar, $4... more options
+start_router() { # $1 port, $2 upstream port, $3 jar, $4... more Java options (these win over the ones below)
   local port=$1 upstream=$2 jar_path=$3; shift 3
-  java -Xmx512m "$@" -Dquarkus.http.port="$port" -Dquarkus.http.host=127.0.0.1 -Dquarkus.log.level=WARN \
+  java -Xmx512m -Dquarkus.http.port="$port" -Dquarkus.http.host=127.0.0.1 -Dquarkus.log.level=WARN \
     -Drouter.upstream.base-url="http://127.0.0.1:$upstream/v1" -Drouter.proxy.default-model=stub \
-    -Drouter.proxy.models.sonnet=stub -jar "$jar_path" >"$work/router-$port.log" 2>&1 &
+    -Drouter.proxy.models.sonnet=stub "$@" -jar "$jar_path" >"$work/router-$port.log" 2>&1 &
   pids+=($!); pid_of[$port]=$!
   for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null && break; sleep 0.5; done
   curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null || { echo "router did not start" >&2;
@@ -118,8 +120,9 @@ routers=("$router_json" "$router_sse" "$uncached_json" "$uncached_sse")
 paths=(direct nginx bare router uncached)
 if [ -n "$jar_b" ]; then
   router_b_json=$(free_port); router_b_sse=$(free_port)
-  start_router "$router_b_json" "$stub_json" "$jar_b"
-  start_router "$router_b_sse" "$stub_sse" "$jar_b"
+  read -r -a opts_b <<<"${ROUTER_B_OPTS:-}"
+  start_router "$router_b_json" "$stub_json" "$jar_b" "${opts_b[@]}"
+  start_router "$router_b_sse" "$stub_sse" "$jar_b" "${opts_b[@]}"
   routers+=("$router_b_json" "$router_b_sse")
   paths+=(router_b)
 fi

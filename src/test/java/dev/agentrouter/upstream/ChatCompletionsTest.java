@@ -68,6 +68,39 @@ class ChatCompletionsTest {
     }
 
     @Test
+    void eachDecisionIsLoggedWithItsIdButWithoutThePrompt() {
+        java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                lines.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        java.util.logging.Logger decisions = java.util.logging.Logger.getLogger("dev.agentrouter.decisions");
+        decisions.addHandler(capture);
+        try {
+            String id = given().contentType(ContentType.JSON)
+                    .body(chat("auto", "My PostgreSQL queries on quokka_orders are slow and I need to optimize the"
+                            + " database indexes", false))
+                    .when().post("/v1/chat/completions")
+                    .then().statusCode(200).extract().header("X-Agent-Router-Decision-Id");
+            String line = lines.stream().filter(l -> l.contains(id)).findFirst().orElseThrow(() ->
+                    new AssertionError("no decision line with id " + id + " in " + lines));
+            assertTrue(line.contains("agent=backend-developer") && line.contains("model=stub-sonnet")
+                    && line.contains("stream=false"), line);
+            assertFalse(lines.stream().anyMatch(l -> l.contains("quokka")), "prompt text in the log: " + lines);
+        } finally {
+            decisions.removeHandler(capture);
+        }
+    }
+
+    @Test
     void modelPinsAnAgent() {
         given().contentType(ContentType.JSON).body(chat("agent/code-reviewer", "hello there", false))
                 .when().post("/v1/chat/completions")
