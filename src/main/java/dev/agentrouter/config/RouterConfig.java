@@ -209,8 +209,9 @@ public interface RouterConfig {
         Duration maxRetryDelay();
 
         /**
-         * Longest wait for the response headers after the request was sent; past it the attempt fails over to the next
-         * upstream (or ends in 504).
+         * Longest wait for a stream's response headers after the request was sent; past it the attempt fails over to
+         * the next upstream (or ends in 504). A non-streamed answer's headers come with the whole answer, so its wait
+         * is bounded by {@link #totalTimeout()} instead.
          */
         @WithDefault("60s")
         Duration firstByteTimeout();

@@ -229,8 +229,8 @@ public class ChatRelay {
         private final long sent = System.nanoTime();
         private HttpClientRequest request;
         /**
-         * One timer at a time (timers cost a priority-queue insert and removal): the first-byte deadline, then the
-         * total one, and for a stream the idle deadline while it is nearer.
+         * One timer at a time (timers cost a priority-queue insert and removal): for a stream the first-byte deadline,
+         * then the total one, and the idle deadline while it is nearer; for a whole answer the total one.
          */
         private long timer = -1;
         private boolean headersReceived;
@@ -257,8 +257,9 @@ public class ChatRelay {
         void send() {
             u.inFlight().incrementAndGet();
             UpstreamEndpoint.Timeouts t = u.timeouts();
-            long firstByte = Math.min(t.firstByte().toMillis(), t.total().toMillis());
-            timer = vertx.setTimer(Math.max(1, firstByte), id -> onTimer());
+            long headersDeadline = waitsForFirstByte() ? Math.min(t.firstByte().toMillis(), t.total().toMillis())
+                    : t.total().toMillis();
+            timer = vertx.setTimer(Math.max(1, headersDeadline), id -> onTimer());
             RequestOptions options = new RequestOptions()
                     .setMethod(HttpMethod.POST)
                     .setHost(u.host())
@@ -291,6 +292,15 @@ public class ChatRelay {
             });
         }
 
+        /**
+         * Whether the first-byte deadline applies: to streams, whose headers come before the first token. A whole
+         * answer's headers come with the finished answer, so under that deadline a long generation would look like a
+         * dead upstream (and be sent again to the next one); its wait is bounded by the total deadline only.
+         */
+        private boolean waitsForFirstByte() {
+            return x.call.stream() && u.timeouts().firstByte().compareTo(u.timeouts().total()) < 0;
+        }
+
         private void requestFailed(Throwable failure) {
             if (over) {
                 return;
@@ -311,16 +321,16 @@ public class ChatRelay {
         }
 
         /**
-         * A deadline passed: before the headers, the first-byte one (or the total one, if that is nearer); after them,
-         * the total one, or for a stream possibly the idle one (Vert.x's request idle timeout stops at the headers, so
-         * the relay keeps its own; a chunk only notes the time, the timer checks it).
+         * A deadline passed: before a stream's headers, the first-byte one (or the total one, if that is nearer);
+         * otherwise the total one, or for a stream possibly the idle one (Vert.x's request idle timeout stops at the
+         * headers, so the relay keeps its own; a chunk only notes the time, the timer checks it).
          */
         private void onTimer() {
             timer = -1;
             UpstreamEndpoint.Timeouts t = u.timeouts();
             long now = System.nanoTime();
             long remaining = t.total().toMillis() - (now - sent) / 1_000_000;
-            if (!headersReceived && t.firstByte().compareTo(t.total()) < 0) {
+            if (!headersReceived && waitsForFirstByte()) {
                 timedOut("did not answer within " + t.firstByte().toMillis() + " ms (first-byte-timeout)");
             } else if (remaining <= 1) {
                 timedOut("did not finish within " + t.total().toMillis() + " ms (total-timeout)");

@@ -259,9 +259,9 @@ class ChatCompletionsTest {
     }
 
     @Test
-    void silentUpstreamTimesOut() {
+    void aStreamWhoseHeadersDoNotComeTimesOutAtTheFirstByteTimeout() {
         long start = System.nanoTime();
-        given().contentType(ContentType.JSON).body(chat("agent/devops-engineer", "SLOW", false))
+        given().contentType(ContentType.JSON).body(chat("agent/devops-engineer", "SLOW", true))
                 .when().post("/v1/chat/completions")
                 .then().statusCode(504)
                 .contentType("application/problem+json")
@@ -272,6 +272,20 @@ class ChatCompletionsTest {
         assertTrue(millis >= 2000 && millis < 8000, "1 s first-byte timeout on each of two upstreams: " + millis);
         assertTrue(MetricsScrape.valueOrZero(
                 "router_upstream_duration_seconds_count{status_class=\"timeout\",upstream=\"backup\"}") >= 1);
+    }
+
+    @Test
+    void aWholeAnswerSlowerThanTheFirstByteTimeoutIsNotCutOff() {
+        long start = System.nanoTime();
+        given().contentType(ContentType.JSON).body(chat("agent/devops-engineer", "SLOW_ANSWER", false))
+                .when().post("/v1/chat/completions")
+                .then().statusCode(200)
+                .header("X-Agent-Router-Upstream", "default")
+                .body("choices[0].message.content", equalTo("Hello from stub-sonnet"));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis >= 1400, "the stub answers after 1.5 s, past the 1 s first-byte timeout: " + millis);
+        assertEquals(1, StubUpstream.calls("primary", "SLOW_ANSWER"));
+        assertEquals(0, StubUpstream.calls("backup", "SLOW_ANSWER"), "a long generation is not sent again");
     }
 
     @Test

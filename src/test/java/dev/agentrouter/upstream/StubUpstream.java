@@ -24,7 +24,8 @@ import io.vertx.core.json.JsonObject;
  * <li>{@code FAIL_MIDSTREAM}: two chunks, then the connection drops; {@code STALL_MIDSTREAM}: two chunks, then
  * silence with the connection open;</li>
  * <li>{@code UPSTREAM_500} (both answer 500), {@code PRIMARY_500} (only the primary), {@code UPSTREAM_400};</li>
- * <li>{@code SLOW}: never answers; {@code SLOW_STREAM}: a chunk every 100 ms for 30 s;</li>
+ * <li>{@code SLOW}: never answers; {@code SLOW_ANSWER}: a whole answer after 1.5 s (past the 1 s first-byte
+ * timeout); {@code SLOW_STREAM}: a chunk every 100 ms for 30 s;</li>
  * <li>{@code RETRY_429...}: the primary answers 429 with Retry-After: 1 to the first call;
  * {@code ALWAYS_503...}: both answer 503.</li>
  * </ul>
@@ -94,6 +95,16 @@ public class StubUpstream implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    private static void answerWhole(HttpServerRequest req, String model) {
+        req.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+                .put("id", "chatcmpl-stub").put("object", "chat.completion").put("created", 1).put("model", model)
+                .put("choices", new JsonArray().add(new JsonObject().put("index", 0).put("finish_reason", "stop")
+                        .put("message", new JsonObject().put("role", "assistant").put("content", "Hello from " + model))))
+                .put("usage", new JsonObject().put("prompt_tokens", 11).put("completion_tokens", 3)
+                        .put("total_tokens", 14))
+                .encode());
+    }
+
     private void handle(String server, HttpServerRequest req, JsonObject body) {
         LAST_BODY.set(body);
         LAST_AUTHORIZATION.set(req.getHeader("Authorization"));
@@ -127,13 +138,11 @@ public class StubUpstream implements QuarkusTestResourceLifecycleManager {
         }
         String model = body.getString("model");
         if (!body.getBoolean("stream", false)) {
-            req.response().putHeader("Content-Type", "application/json").end(new JsonObject()
-                    .put("id", "chatcmpl-stub").put("object", "chat.completion").put("created", 1).put("model", model)
-                    .put("choices", new JsonArray().add(new JsonObject().put("index", 0).put("finish_reason", "stop")
-                            .put("message", new JsonObject().put("role", "assistant").put("content", "Hello from " + model))))
-                    .put("usage", new JsonObject().put("prompt_tokens", 11).put("completion_tokens", 3)
-                            .put("total_tokens", 14))
-                    .encode());
+            if (last.equals("SLOW_ANSWER")) { // a long generation: the headers come with the finished answer
+                vertx.setTimer(1500, t -> answerWhole(req, model));
+            } else {
+                answerWhole(req, model);
+            }
             return;
         }
         var res = req.response().setChunked(true).putHeader("Content-Type", "text/event-stream");

@@ -21,8 +21,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * The circuit breaker, the total timeout of a stream and on-abstain=reject, with their own configuration (breaker opens
- * after 2 failures, 1.5 s total timeout) so that they cannot disturb the other chat completion tests.
+ * The circuit breaker, the total timeout (of a stream and of a whole answer) and on-abstain=reject, with their own
+ * configuration (breaker opens after 2 failures, 1.5 s total timeout) so that they cannot disturb the other chat
+ * completion tests.
  */
 @QuarkusTest
 @TestProfile(UpstreamResilienceTest.Profile.class)
@@ -77,6 +78,19 @@ class UpstreamResilienceTest {
         assertTrue(body.contains("event: error") && body.contains("upstream_timeout"), body);
         assertTrue(body.contains("total-timeout"), body);
         assertFalse(body.contains("[DONE]"), body);
+        assertTrue(millis >= 1400 && millis < 10_000, "router.upstream.total-timeout=1500ms: " + millis);
+    }
+
+    @Test
+    void aWholeAnswerPastItsTotalTimeoutIsAGatewayTimeout() {
+        long start = System.nanoTime();
+        given().contentType(ContentType.JSON).body(chat("agent/devops-engineer", "SLOW", false))
+                .when().post("/v1/chat/completions")
+                .then().statusCode(504)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:agent-router:problem:upstream-timeout"))
+                .body("detail", containsString("total-timeout"));
+        long millis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(millis >= 1400 && millis < 10_000, "router.upstream.total-timeout=1500ms: " + millis);
     }
 
