@@ -57,6 +57,8 @@ public class ChatCompletionsResource {
      */
     private static final Logger DECISIONS = Logger.getLogger("dev.agentrouter.decisions");
     static final String PATH = "/v1/chat/completions";
+    /** The most of a refused request's body read and dropped before its connection is closed instead. */
+    private static final long MAX_DROPPED_BYTES = 64L * 1024 * 1024;
     static final String EXAMPLE = "{\"model\": \"auto\", \"messages\": [{\"role\": \"user\", \"content\": \"...\"}]}";
 
     private final Vertx vertx;
@@ -69,7 +71,7 @@ public class ChatCompletionsResource {
     private final ModelMapper models;
     private final RouterConfig.Proxy proxy;
     private final double historyWeight;
-    private final int maxBodyBytes;
+    private final JsonBodies.Limit bodyLimit;
     private final java.util.Map<String, byte[]> systemMessages = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ChatCompletionsResource(Vertx vertx, AgentRegistry registry, RoutingService routing, Upstreams upstreams,
@@ -84,13 +86,23 @@ public class ChatCompletionsResource {
         this.proxy = config.proxy();
         this.models = new ModelMapper(proxy.models(), proxy.defaultModel());
         this.historyWeight = config.routing().historyWeight();
-        this.maxBodyBytes = config.api().maxBodyBytes();
+        this.bodyLimit = bodies.chatLimit();
     }
 
     void register(@Observes Router router) {
         // Refuse early what needs no body to refuse; then read the body (BodyHandler resumes the paused request).
         router.post(PATH).handler(this::precheck);
-        router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes)).handler(this::handle);
+        router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(bodyLimit.bytes())).handler(this::handle)
+                .failureHandler(this::bodyFailed);
+    }
+
+    /** The body handler's own refusal: a chunked body (no Content-Length to check first) past the limit. */
+    void bodyFailed(RoutingContext ctx) {
+        if (ctx.statusCode() == 413 && !ctx.response().headWritten()) {
+            problem(ctx.response(), bodyLimit.exceeded(-1));
+            return;
+        }
+        ctx.next();
     }
 
     /** The agent to act as (null: forward unrouted) and how it was chosen. */
@@ -100,10 +112,30 @@ public class ChatCompletionsResource {
         try {
             precheck(ctx.request());
         } catch (ApiProblem p) {
-            problem(ctx.response(), p);
+            refuseUnread(ctx.request(), ctx.response(), p);
             return;
         }
         ctx.next();
+    }
+
+    /**
+     * Answers a request whose body will not be used, and reads and drops that body all the same (up to a bound):
+     * a client that sends its whole body before reading the answer would otherwise get a reset connection instead of
+     * the problem, as nginx's lingering close avoids too.
+     */
+    private void refuseUnread(HttpServerRequest request, HttpServerResponse response, ApiProblem p) {
+        if (!request.isEnded()) {
+            long[] dropped = {0};
+            request.handler(chunk -> {
+                dropped[0] += chunk.length();
+                if (dropped[0] > MAX_DROPPED_BYTES) {
+                    request.handler(null);
+                    request.connection().close();
+                }
+            });
+            request.resume();
+        }
+        problem(response, p);
     }
 
     void handle(RoutingContext ctx) {
@@ -141,10 +173,9 @@ public class ChatCompletionsResource {
         String length = request.getHeader(HttpHeaderNames.CONTENT_LENGTH);
         if (length != null) {
             try {
-                if (Long.parseLong(length.strip()) > maxBodyBytes) {
-                    throw new ApiProblem(413, "body-too-large", "Request body too large",
-                            "the request body has " + length.strip() + " bytes; the limit is " + maxBodyBytes
-                                    + " (configuration key router.api.max-body-bytes)");
+                long declared = Long.parseLong(length.strip());
+                if (declared > bodyLimit.bytes()) {
+                    throw bodyLimit.exceeded(declared);
                 }
             } catch (NumberFormatException e) {
                 throw ApiProblem.badRequest("invalid-request", "Invalid request", "Content-Length is not a number");

@@ -19,17 +19,35 @@ import dev.agentrouter.upstream.RequestSplicer;
 @ApplicationScoped
 public class JsonBodies {
 
+    /** The largest body a route accepts, and the configuration key that sets it (named in the 413 answer). */
+    public record Limit(int bytes, String key) {
+
+        /** A 413 problem for a body of {@code length} bytes. */
+        public ApiProblem exceeded(long length) {
+            return new ApiProblem(413, "body-too-large", "Request body too large",
+                    "the request body has " + (length < 0 ? "more than " + bytes : length) + " bytes; the limit is "
+                            + bytes + " (configuration key " + key + ")");
+        }
+    }
+
     private final ObjectMapper mapper;
-    private final int maxBytes;
+    private final Limit apiLimit;
+    private final Limit chatLimit;
 
     public JsonBodies(ObjectMapper mapper, RouterConfig config) {
         this.mapper = mapper;
-        this.maxBytes = config.api().maxBodyBytes();
+        this.apiLimit = new Limit(config.api().maxBodyBytes(), "router.api.max-body-bytes");
+        this.chatLimit = new Limit(config.proxy().maxBodyBytes(), "router.proxy.max-body-bytes");
+    }
+
+    /** The limit of chat completion requests. */
+    public Limit chatLimit() {
+        return chatLimit;
     }
 
     /** Parses a body that must be one JSON object. */
     public JsonNode object(byte[] body, String example) {
-        return checked(body, example, () -> new RequestSplicer.Parsed(mapper.readTree(body), null)).tree();
+        return checked(body, apiLimit, example, () -> new RequestSplicer.Parsed(mapper.readTree(body), null)).tree();
     }
 
     /**
@@ -37,20 +55,20 @@ public class JsonBodies {
      * ({@link RequestSplicer}): one pass over the bytes for both.
      */
     public RequestSplicer.Parsed chatRequest(byte[] body, String example) {
-        return checked(body, example, () -> RequestSplicer.read(mapper, body));
+        return checked(body, chatLimit, example, () -> RequestSplicer.read(mapper, body));
     }
 
     private interface Parse {
         RequestSplicer.Parsed parse() throws IOException;
     }
 
-    private RequestSplicer.Parsed checked(byte[] body, String example, Parse parse) {
+    private RequestSplicer.Parsed checked(byte[] body, Limit limit, String example, Parse parse) {
         if (body == null || body.length == 0) {
             throw ApiProblem.badRequest("empty-body", "Empty request body",
                     "the request body is empty; send a JSON object such as " + example);
         }
-        if (body.length > maxBytes) {
-            throw tooLarge(body.length);
+        if (body.length > limit.bytes()) {
+            throw limit.exceeded(body.length);
         }
         RequestSplicer.Parsed parsed;
         try {
@@ -70,11 +88,5 @@ public class JsonBodies {
                     "the request body must be a JSON object such as " + example);
         }
         return parsed;
-    }
-
-    private ApiProblem tooLarge(long length) {
-        return new ApiProblem(413, "body-too-large", "Request body too large",
-                "the request body has " + length + " bytes; the limit is " + maxBytes
-                        + " (configuration key router.api.max-body-bytes)");
     }
 }

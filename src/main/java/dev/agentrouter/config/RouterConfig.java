@@ -313,6 +313,14 @@ public interface RouterConfig {
         @WithDefault("forward")
         OnAbstain onAbstain();
 
+        /**
+         * Largest chat completion request body in bytes; larger bodies get 413. Larger than the routing API's limit
+         * because images travel inline, as base64 data URLs. A request holds a few times its size in heap while it is
+         * forwarded.
+         */
+        @WithDefault("16777216")
+        int maxBodyBytes();
+
         enum SystemPromptMode { PREPEND, REPLACE }
 
         enum UnknownModel { REJECT, FORWARD }

@@ -305,6 +305,54 @@ class ChatCompletionsTest {
     @TestHTTPResource("/")
     java.net.URL root;
 
+    /** A user turn with an inline image (a base64 data URL) of {@code imageBytes} characters. */
+    private static String withImage(int imageBytes) {
+        String url = "data:image/png;base64," + "A".repeat(imageBytes);
+        return new JsonObject().put("model", "agent/frontend-developer").put("messages", new JsonArray()
+                .add(new JsonObject().put("role", "user").put("content", new JsonArray()
+                        .add(new JsonObject().put("type", "text").put("text", "What is wrong with this layout?"))
+                        .add(new JsonObject().put("type", "image_url")
+                                .put("image_url", new JsonObject().put("url", url)))))).encode();
+    }
+
+    @Test
+    void anInlineImageOfSeveralMegabytesIsForwardedIntact() {
+        given().contentType(ContentType.JSON).body(withImage(3_000_000))
+                .when().post("/v1/chat/completions")
+                .then().statusCode(200)
+                .header("X-Agent-Router-Agent", "frontend-developer");
+        JsonArray messages = StubUpstream.LAST_BODY.get().getJsonArray("messages");
+        String url = messages.getJsonObject(messages.size() - 1).getJsonArray("content").getJsonObject(1)
+                .getJsonObject("image_url").getString("url");
+        assertEquals("data:image/png;base64,".length() + 3_000_000, url.length());
+    }
+
+    @Test
+    void aBodyOverTheChatLimitIsAProblemNamingTheKey() {
+        given().contentType(ContentType.JSON).body(withImage(16 * 1024 * 1024))
+                .when().post("/v1/chat/completions")
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:agent-router:problem:body-too-large"))
+                .body("detail", containsString("router.proxy.max-body-bytes"));
+    }
+
+    @Test
+    void aChunkedBodyOverTheChatLimitIsAProblemToo() throws Exception {
+        byte[] body = withImage(16 * 1024 * 1024).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(root.toURI().resolve("/v1/chat/completions"))
+                        .header("Content-Type", "application/json")
+                        // no length known in advance: sent chunked, so only the body handler can refuse it
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new java.io.ByteArrayInputStream(body)))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(response.body().contains("router.proxy.max-body-bytes"), response.body());
+    }
+
     @Test
     void aClientThatHangsUpCancelsTheUpstreamCall() throws Exception {
         StubUpstream.SLOW_STREAM_CANCELLED.set(false);
