@@ -315,8 +315,8 @@ public interface RouterConfig {
 
         /**
          * Largest chat completion request body in bytes; larger bodies get 413. Larger than the routing API's limit
-         * because images travel inline, as base64 data URLs. A request holds a few times its size in heap while it is
-         * forwarded.
+         * because images travel inline, as base64 data URLs. Each request is held in heap whole while it is forwarded:
+         * its bytes, their parse and the rewritten copy.
          */
         @WithDefault("16777216")
         int maxBodyBytes();
