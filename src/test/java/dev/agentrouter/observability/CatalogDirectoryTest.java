@@ -42,9 +42,18 @@ class CatalogDirectoryTest {
         }
     }
 
+    /** Under target/ rather than a temporary directory, which nothing removed: emptied here, removed by a clean. */
     private static Path createDir() {
+        Path dir = Path.of("target", "catalog-directory-test").toAbsolutePath();
         try {
-            return Files.createTempDirectory("agent-router-catalog");
+            if (Files.isDirectory(dir)) {
+                try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+                    for (Path file : (Iterable<Path>) files::iterator) {
+                        Files.delete(file);
+                    }
+                }
+            }
+            return Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
