@@ -68,6 +68,7 @@ class ChatCompletionsTest {
     }
 
     @Test
+    @io.quarkus.test.junit.DisabledOnIntegrationTest("the log handler is attached in this process, not the packaged one")
     void eachDecisionIsLoggedWithItsIdButWithoutThePrompt() {
         java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.logging.Handler capture = new java.util.logging.Handler() {
