@@ -57,8 +57,6 @@ public class ChatCompletionsResource {
      */
     private static final Logger DECISIONS = Logger.getLogger("dev.agentrouter.decisions");
     static final String PATH = "/v1/chat/completions";
-    /** The most of a refused request's body read and dropped before its connection is closed instead. */
-    private static final long MAX_DROPPED_BYTES = 64L * 1024 * 1024;
     static final String EXAMPLE = "{\"model\": \"auto\", \"messages\": [{\"role\": \"user\", \"content\": \"...\"}]}";
 
     private final Vertx vertx;
@@ -118,23 +116,9 @@ public class ChatCompletionsResource {
         ctx.next();
     }
 
-    /**
-     * Answers a request whose body will not be used, and reads and drops that body all the same (up to a bound):
-     * a client that sends its whole body before reading the answer would otherwise get a reset connection instead of
-     * the problem, as nginx's lingering close avoids too.
-     */
+    /** Answers a request whose body will not be used (see {@link UnreadBodies}). */
     private void refuseUnread(HttpServerRequest request, HttpServerResponse response, ApiProblem p) {
-        if (!request.isEnded()) {
-            long[] dropped = {0};
-            request.handler(chunk -> {
-                dropped[0] += chunk.length();
-                if (dropped[0] > MAX_DROPPED_BYTES) {
-                    request.handler(null);
-                    request.connection().close();
-                }
-            });
-            request.resume();
-        }
+        UnreadBodies.drop(request);
         problem(response, p);
     }
 

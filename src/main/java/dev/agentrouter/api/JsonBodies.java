@@ -40,6 +40,11 @@ public class JsonBodies {
         this.chatLimit = new Limit(config.proxy().maxBodyBytes(), "router.proxy.max-body-bytes");
     }
 
+    /** The limit of the routing API's requests. */
+    public Limit apiLimit() {
+        return apiLimit;
+    }
+
     /** The limit of chat completion requests. */
     public Limit chatLimit() {
         return chatLimit;

@@ -131,6 +131,30 @@ class RouteResourceTest {
                 .body("detail", containsString("router.api.max-body-bytes"));
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URL root;
+
+    @Test
+    void aBodyDeclaredOverTheLimitIsRefusedBeforeItIsSent() throws Exception {
+        // Only the headers and a few bytes are sent: the answer must not wait for the 20 MB the client announced.
+        try (java.net.Socket socket = new java.net.Socket(root.getHost(), root.getPort())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(("POST /v1/route HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 20000000\r\n\r\n{\"prompt\": \"")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            byte[] buffer = new byte[8192];
+            String received = "";
+            while (!received.contains("router.api.max-body-bytes")) {
+                int n = socket.getInputStream().read(buffer); // a SocketTimeoutException if the router waits
+                org.junit.jupiter.api.Assertions.assertTrue(n > 0, "connection closed after: " + received);
+                received += new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+            }
+            org.junit.jupiter.api.Assertions.assertTrue(received.startsWith("HTTP/1.1 413"), received);
+            org.junit.jupiter.api.Assertions.assertTrue(received.contains("application/problem+json"), received);
+        }
+    }
+
     @Test
     void rejectsANonJsonContentType() {
         given().contentType(ContentType.TEXT).body("route this please")
