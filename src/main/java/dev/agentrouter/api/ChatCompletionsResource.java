@@ -326,15 +326,6 @@ public class ChatCompletionsResource {
     }
 
     private void problem(HttpServerResponse response, ApiProblem p) {
-        Problem problem = Problem.of(p.status(), p.slug(), p.title(), p.detail(), PATH);
-        byte[] json;
-        try {
-            json = mapper.writeValueAsBytes(problem);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        response.setStatusCode(p.status())
-                .putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .end(Buffer.buffer(json));
+        RouteProblems.send(response, mapper, p, PATH);
     }
 }

@@ -3,11 +3,9 @@ package dev.agentrouter.api;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -45,16 +43,7 @@ public class RouteBodyLimit {
             ctx.next();
             return;
         }
-        ApiProblem p = limit.exceeded(declared);
-        byte[] json;
-        try {
-            json = mapper.writeValueAsBytes(Problem.of(p.status(), p.slug(), p.title(), p.detail(), PATH));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
         UnreadBodies.drop(ctx.request());
-        ctx.response().setStatusCode(p.status())
-                .putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .end(Buffer.buffer(json));
+        RouteProblems.send(ctx.response(), mapper, limit.exceeded(declared), PATH);
     }
 }
