@@ -25,19 +25,18 @@ import dev.agentrouter.service.AgentRegistry;
 import dev.agentrouter.service.RoutingService;
 import dev.agentrouter.upstream.ChatRelay;
 import dev.agentrouter.upstream.ChatRequestRewriter;
+import dev.agentrouter.upstream.DecisionHeaders;
 import dev.agentrouter.upstream.ModelMapper;
 import dev.agentrouter.upstream.RequestSplicer;
 import dev.agentrouter.upstream.Upstreams;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * {@code POST /v1/chat/completions}: OpenAI-compatible chat completions, answered as the chosen agent.
@@ -88,33 +87,25 @@ public class ChatCompletionsResource {
     }
 
     void register(@Observes Router router) {
-        // Refuse early what needs no body to refuse; then read the body (BodyHandler resumes the paused request).
-        router.post(PATH).handler(this::precheck);
-        router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(bodyLimit.bytes())).handler(this::handle)
-                .failureHandler(this::bodyFailed);
+        router.post(PATH).handler(this::accept);
     }
 
-    /** The body handler's own refusal: a chunked body (no Content-Length to check first) past the limit. */
-    void bodyFailed(RoutingContext ctx) {
-        if (ctx.statusCode() == 413 && !ctx.response().headWritten()) {
-            problem(ctx.response(), bodyLimit.exceeded(-1));
+    /** The chat route: refuses early what needs no body to refuse, then reads the body and answers. */
+    void accept(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        HttpServerResponse response = ctx.response();
+        try {
+            precheck(request);
+        } catch (ApiProblem p) {
+            refuseUnread(request, response, p);
             return;
         }
-        ctx.next();
+        LimitedBody.read(request, bodyLimit.bytes(), body -> handle(body, request, response),
+                () -> problem(response, bodyLimit.exceeded(-1)));
     }
 
     /** The agent to act as (null: forward unrouted) and how it was chosen. */
     private record Choice(AgentDefinition agent, double confidence, String how) {}
-
-    void precheck(RoutingContext ctx) {
-        try {
-            precheck(ctx.request());
-        } catch (ApiProblem p) {
-            refuseUnread(ctx.request(), ctx.response(), p);
-            return;
-        }
-        ctx.next();
-    }
 
     /** Answers a request whose body will not be used (see {@link UnreadBodies}). */
     private void refuseUnread(HttpServerRequest request, HttpServerResponse response, ApiProblem p) {
@@ -122,10 +113,9 @@ public class ChatCompletionsResource {
         problem(response, p);
     }
 
-    void handle(RoutingContext ctx) {
-        HttpServerResponse response = ctx.response();
+    private void handle(Buffer body, HttpServerRequest request, HttpServerResponse response) {
         try {
-            complete(ctx.body().buffer(), ctx.request(), response);
+            complete(body, request, response);
         } catch (RuntimeException e) {
             fail(response, e);
         }
@@ -223,14 +213,10 @@ public class ChatCompletionsResource {
             DECISIONS.info("chat decision=" + decisionId + " agent=" + agentName + " how=" + choice.how()
                     + " confidence=" + confidence + " model=" + upstreamModel + " stream=" + stream);
         }
-        MultiMap headers = MultiMap.caseInsensitiveMultiMap()
-                .add("X-Agent-Router-Agent", agentName)
-                .add("X-Agent-Router-Confidence", confidence)
-                .add("X-Agent-Router-Decision-Id", decisionId);
         String forwardedAuth = proxy.forwardAuthorization() ? httpRequest.getHeader(HttpHeaderNames.AUTHORIZATION)
                 : null;
         relay.relay(new ChatRelay.Call(agentName, upstreamModel, rewrite(body, choice.agent(), upstreamModel), stream,
-                forwardedAuth, headers), response);
+                forwardedAuth, new DecisionHeaders(agentName, confidence, decisionId)), response);
     }
 
     /**

@@ -18,11 +18,11 @@ import dev.agentrouter.observability.UpstreamMetrics;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.vertx.core.Context;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
@@ -49,6 +49,7 @@ public class ChatRelay {
     private static final Set<Integer> RETRYABLE_STATUS = Set.of(429, 502, 503, 504);
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String INSTANCE = "/v1/chat/completions";
+    private static final CharSequence UPSTREAM_HEADER = HttpHeaders.createOptimized("X-Agent-Router-Upstream");
     /** Stream data collected in one event-loop turn is written at once beyond this many bytes. */
     private static final int COALESCE_LIMIT = 64 * 1024;
 
@@ -76,10 +77,10 @@ public class ChatRelay {
      * @param body          the rewritten request
      * @param stream        whether the client asked for a stream
      * @param authorization the caller's Authorization to forward, or null to use each upstream's key
-     * @param headers       response headers for the client (agent, confidence, decision id), sent before any body
+     * @param headers       the router's response headers for the client, sent before any body
      */
     public record Call(String agent, String model, Buffer body, boolean stream, String authorization,
-                       MultiMap headers) {}
+                       DecisionHeaders headers) {}
 
     public void relay(Call call, HttpServerResponse out) {
         List<UpstreamEndpoint> plan = upstreams.serving(call.model());
@@ -204,9 +205,11 @@ public class ChatRelay {
 
         /** Response headers for the client: the router's own plus the content type. */
         void head(int status, String contentType, UpstreamEndpoint u) {
-            out.setStatusCode(status);
-            out.headers().addAll(call.headers());
-            out.putHeader("X-Agent-Router-Upstream", u.name());
+            if (status != 200) {
+                out.setStatusCode(status); // 200 is the response's default
+            }
+            call.headers().addTo(out);
+            out.putHeader(UPSTREAM_HEADER, u.name());
             out.putHeader(HttpHeaderNames.CONTENT_TYPE, contentType);
         }
 
@@ -624,7 +627,7 @@ public class ChatRelay {
         return false;
     }
 
-    private void problem(HttpServerResponse out, MultiMap headers, int status, String slug, String title,
+    private void problem(HttpServerResponse out, DecisionHeaders headers, int status, String slug, String title,
                          String detail) {
         ObjectNode p = mapper.createObjectNode()
                 .put("type", "urn:agent-router:problem:" + slug)
@@ -633,7 +636,7 @@ public class ChatRelay {
                 .put("detail", detail)
                 .put("instance", INSTANCE);
         out.setStatusCode(status);
-        out.headers().addAll(headers);
+        headers.addTo(out);
         out.putHeader(HttpHeaderNames.CONTENT_TYPE, PROBLEM_JSON);
         out.end(Buffer.buffer(p.toString().getBytes(StandardCharsets.UTF_8)));
     }

@@ -344,7 +344,7 @@ class ChatCompletionsTest {
         java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(root.toURI().resolve("/v1/chat/completions"))
                         .header("Content-Type", "application/json")
-                        // no length known in advance: sent chunked, so only the body handler can refuse it
+                        // no length known in advance: sent chunked, so it is refused only once it passes the limit
                         .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
                                 () -> new java.io.ByteArrayInputStream(body)))
                         .build(),
@@ -352,6 +352,23 @@ class ChatCompletionsTest {
         assertEquals(413, response.statusCode(), response.body());
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
         assertTrue(response.body().contains("router.proxy.max-body-bytes"), response.body());
+    }
+
+    @Test
+    void aChunkedBodyWithinTheLimitIsForwardedIntact() throws Exception {
+        byte[] body = withImage(500_000).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(root.toURI().resolve("/v1/chat/completions"))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new java.io.ByteArrayInputStream(body)))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        JsonArray messages = StubUpstream.LAST_BODY.get().getJsonArray("messages");
+        String url = messages.getJsonObject(messages.size() - 1).getJsonArray("content").getJsonObject(1)
+                .getJsonObject("image_url").getString("url");
+        assertEquals("data:image/png;base64,".length() + 500_000, url.length());
     }
 
     @Test

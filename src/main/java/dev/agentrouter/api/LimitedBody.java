@@ -1,0 +1,87 @@
+package dev.agentrouter.api;
+
+import java.util.function.Consumer;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Reads a request's body into one buffer, up to a limit. What Vert.x Web's {@code BodyHandler} does for the chat
+ * route, within the route's own handler: no second route to match and call, no upload bookkeeping. A body that passes
+ * the limit (possible only without a Content-Length, which the route checks first) is refused at once and the rest
+ * of it dropped ({@link UnreadBodies}).
+ */
+final class LimitedBody implements Handler<Buffer> {
+
+    private final HttpServerRequest request;
+    private final int limit;
+    private final Consumer<Buffer> complete;
+    private final Runnable tooLarge;
+    private Buffer body;
+    /** Whether {@link #body} is a buffer of ours (the first chunk is kept as it is until a second one comes). */
+    private boolean owned;
+    private boolean refused;
+
+    private LimitedBody(HttpServerRequest request, int limit, Consumer<Buffer> complete, Runnable tooLarge) {
+        this.request = request;
+        this.limit = limit;
+        this.complete = complete;
+        this.tooLarge = tooLarge;
+    }
+
+    /**
+     * Reads the body of {@code request}, then calls {@code complete} with it (null when there is none), or
+     * {@code tooLarge} once it has more than {@code limit} bytes. A client that goes away mid-body gets neither.
+     */
+    static void read(HttpServerRequest request, int limit, Consumer<Buffer> complete, Runnable tooLarge) {
+        if (request.isEnded()) {
+            complete.accept(null);
+            return;
+        }
+        LimitedBody reader = new LimitedBody(request, limit, complete, tooLarge);
+        request.handler(reader);
+        request.endHandler(v -> reader.end());
+        request.exceptionHandler(failure -> reader.refused = true); // the connection is gone: nobody to answer
+        request.resume(); // the server pauses a request until a handler reads it
+    }
+
+    @Override
+    public void handle(Buffer chunk) {
+        if (refused) {
+            return;
+        }
+        if (body == null) {
+            body = chunk; // each chunk is a copy of the network buffer: safe to keep
+        } else {
+            if (!owned) {
+                body = Buffer.buffer(Math.min(limit, Math.max(expectedLength(), 2 * (body.length() + chunk.length()))))
+                        .appendBuffer(body);
+                owned = true;
+            }
+            body.appendBuffer(chunk);
+        }
+        if (body.length() > limit) {
+            refused = true;
+            body = null;
+            tooLarge.run();
+            UnreadBodies.drop(request);
+        }
+    }
+
+    private void end() {
+        if (!refused) {
+            complete.accept(body);
+        }
+    }
+
+    private int expectedLength() {
+        String length = request.getHeader(HttpHeaderNames.CONTENT_LENGTH);
+        try {
+            return length == null ? 0 : (int) Math.min(Integer.MAX_VALUE, Long.parseLong(length.strip()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
