@@ -192,7 +192,7 @@ public class ChatCompletionsResource {
         });
     }
 
-    /** The client's bytes, their tree, and where to splice them (null: rewrite the tree). */
+    /** The client's bytes, the tree of the fields the router reads, and where to splice them (null: rewrite). */
     private record Body(byte[] raw, ObjectNode tree, RequestSplicer.Positions positions) {}
 
     private void forward(Body body, HttpServerRequest httpRequest, HttpServerResponse response, Choice choice) {
@@ -228,11 +228,13 @@ public class ChatCompletionsResource {
         if ((prepend || agent == null) && body.positions() != null) {
             return RequestSplicer.splice(body.raw(), body.positions(), upstreamModel, systemMessage(agent));
         }
-        ChatRequestRewriter.rewrite(body.tree(), agent, upstreamModel, prepend);
         try {
-            return Buffer.buffer(mapper.writeValueAsBytes(body.tree()));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a parsed request could not be written back", e);
+            // The parse kept only the fields the router reads: the rewrite needs all of them.
+            ObjectNode whole = (ObjectNode) mapper.readTree(body.raw());
+            return Buffer.buffer(mapper.writeValueAsBytes(
+                    ChatRequestRewriter.rewrite(whole, agent, upstreamModel, prepend)));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a parsed request could not be parsed again or written back", e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.agentrouter.upstream;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -16,19 +17,26 @@ import io.vertx.core.buffer.Buffer;
  * Rewrites a chat completion request by editing its bytes: the {@code model} value is replaced and the agent's system
  * message is inserted at the start of {@code messages}; every other byte is forwarded exactly as the client sent it
  * (field order, number formatting, unknown fields). Cheaper than serialising the whole tree again, and a stricter
- * "forward untouched". {@link #read} parses the request once, into the tree the router reads and the byte positions
- * the splice needs; {@link ChatRequestRewriter} is the tree-based equivalent for the shapes the splice declines.
+ * "forward untouched". {@link #read} parses the request once, into a tree of the fields the router reads and the byte
+ * positions the splice needs; {@link ChatRequestRewriter} is the tree-based equivalent for the shapes the splice
+ * declines.
  */
 public final class RequestSplicer {
 
     private static final byte[] MODEL_KEY = "\"model\":".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * The fields the router reads. The others (tools and their schemas, response_format, ...) are only checked for
+     * syntax on the way: no tree is built of what is forwarded as sent.
+     */
+    private static final Set<String> READ = Set.of("model", "stream", "messages");
 
     private RequestSplicer() {}
 
     /**
-     * A parsed request: its tree (null for an empty body; not an object when the body is some other JSON value) and
-     * where to splice, or null when the body is not in a shape the splice handles (a repeated key, a non-string
-     * model, messages that are not an array or missing, content after the object): then rewrite the tree instead.
+     * A parsed request: the tree of the fields the router reads ({@code model}, {@code stream}, {@code messages}; null
+     * for an empty body; the whole value when the body is not an object) and where to splice, or null when the body
+     * is not in a shape the splice handles (a repeated key among those fields, a non-string model, messages that are
+     * not an array or missing, content after the object): then parse the whole body and rewrite its tree instead.
      */
     public record Parsed(JsonNode tree, Positions positions) {}
 
@@ -39,8 +47,8 @@ public final class RequestSplicer {
     public record Positions(int objectStart, int modelFrom, int modelTo, int messagesAt) {}
 
     /**
-     * Parses the body as {@link ObjectMapper#readTree} would (the same tree; duplicate keys keep the last value) and
-     * notes the splice positions on the way.
+     * Parses the body, checking all of its syntax, into the tree {@link ObjectMapper#readTree} would give of the fields
+     * the router reads (duplicate keys keep the last value) and notes the splice positions on the way.
      *
      * @throws IOException when the body is not JSON (with the parser's location)
      */
@@ -59,6 +67,10 @@ public final class RequestSplicer {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 JsonToken value = p.nextToken();
+                if (!READ.contains(name)) {
+                    p.skipChildren();
+                    continue;
+                }
                 spliceable &= !tree.has(name);
                 if ("model".equals(name)) {
                     if (value == JsonToken.VALUE_STRING) {

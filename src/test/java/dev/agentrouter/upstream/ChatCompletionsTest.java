@@ -102,6 +102,26 @@ class ChatCompletionsTest {
     }
 
     @Test
+    void aBodyTheSpliceDeclinesIsRewrittenWholeWithEveryFieldKept() {
+        // A repeated key: readTree keeps the last value, so the whole body is parsed again and rewritten as a tree.
+        String body = chat("agent/code-reviewer", "hello there", false)
+                .replaceFirst("\\{", "{\"model\":\"ignored\",");
+        given().contentType(ContentType.JSON).body(body)
+                .when().post("/v1/chat/completions")
+                .then().statusCode(200)
+                .header("X-Agent-Router-Agent", "code-reviewer");
+        JsonObject sent = StubUpstream.LAST_BODY.get();
+        assertEquals("stub-opus", sent.getString("model"));
+        JsonArray messages = sent.getJsonArray("messages");
+        assertTrue(messages.getJsonObject(0).getString("content").startsWith("You are a meticulous senior code reviewer"),
+                sent.encode());
+        assertEquals(3, messages.size());
+        assertEquals(0.2, sent.getDouble("temperature"));
+        assertEquals("lookup", sent.getJsonArray("tools").getJsonObject(0).getJsonObject("function").getString("name"));
+        assertEquals(Boolean.TRUE, sent.getJsonObject("x_custom_field").getBoolean("keep"));
+    }
+
+    @Test
     void modelPinsAnAgent() {
         given().contentType(ContentType.JSON).body(chat("agent/code-reviewer", "hello there", false))
                 .when().post("/v1/chat/completions")
