@@ -238,18 +238,21 @@ public class ChatCompletionsResource {
         }
     }
 
-    /** The agent's system message, encoded once per agent version; null when there is nothing to add. */
+    /**
+     * The agent's system message, encoded once per system prompt (the key: the agent's own string, whose hash is
+     * cached and which equals itself at once); null when there is nothing to add.
+     */
     private byte[] systemMessage(AgentDefinition agent) {
         if (agent == null || agent.systemPrompt() == null || agent.systemPrompt().isBlank()) {
             return null;
         }
         if (systemMessages.size() > 4096) {
-            systemMessages.clear(); // old catalog versions; bounded whatever the reload count
+            systemMessages.clear(); // prompts of old catalog versions; bounded whatever the reload count
         }
-        return systemMessages.computeIfAbsent(agent.name() + '\0' + agent.contentHash(), k -> {
+        return systemMessages.computeIfAbsent(agent.systemPrompt(), prompt -> {
             try {
                 return mapper.writeValueAsBytes(mapper.createObjectNode().put("role", "system")
-                        .put("content", agent.systemPrompt()));
+                        .put("content", prompt));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }

@@ -23,7 +23,8 @@ import io.micrometer.core.instrument.Timer;
 public class UpstreamMetrics {
 
     private final MeterRegistry registry;
-    private final Map<String, Timer> durations = new ConcurrentHashMap<>();
+    /** Per upstream, per status class (two look-ups of strings that cache their hash: no key is built per call). */
+    private final Map<String, Map<String, Timer>> durations = new ConcurrentHashMap<>();
     private final Map<String, Timer> firstTokens = new ConcurrentHashMap<>();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     /** Per agent: its input and its output token counter (looked up once per answer, by agent name alone). */
@@ -45,7 +46,8 @@ public class UpstreamMetrics {
 
     /** Time from sending the request to the response headers, by status class ({@code 2xx} ... or {@code error}). */
     public void answered(String upstream, String statusClass, long nanos) {
-        durations.computeIfAbsent(upstream + '\0' + statusClass, k -> Timer.builder("router.upstream.duration")
+        durations.computeIfAbsent(upstream, u -> new ConcurrentHashMap<>())
+                .computeIfAbsent(statusClass, k -> Timer.builder("router.upstream.duration")
                         .description("Upstream call duration until the response headers, by upstream and status class")
                         .tag("upstream", upstream).tag("status_class", statusClass)
                         .publishPercentileHistogram()
@@ -95,7 +97,10 @@ public class UpstreamMetrics {
                 .description(description).tag(k1, v1).tag(k2, v2).register(registry));
     }
 
+    private static final String[] STATUS_CLASSES = {"0xx", "1xx", "2xx", "3xx", "4xx", "5xx"};
+
     public static String statusClass(int status) {
-        return (status / 100) + "xx";
+        int hundreds = status / 100;
+        return hundreds >= 0 && hundreds < STATUS_CLASSES.length ? STATUS_CLASSES[hundreds] : hundreds + "xx";
     }
 }
