@@ -17,6 +17,7 @@ import dev.agentrouter.config.RouterConfig;
 import dev.agentrouter.observability.UpstreamMetrics;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.util.concurrent.FastThreadLocal;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -58,6 +59,13 @@ public class ChatRelay {
     private final ObjectMapper mapper;
     private final RetryPolicy retries;
     private final UpstreamMetrics metrics;
+    /** Each event loop's deadlines (see {@link DeadlineSweep}); the relay's callbacks run on the client's loop. */
+    private final FastThreadLocal<DeadlineSweep> sweeps = new FastThreadLocal<>() {
+        @Override
+        protected DeadlineSweep initialValue() {
+            return new DeadlineSweep(vertx);
+        }
+    };
 
     public ChatRelay(Vertx vertx, Upstreams upstreams, ObjectMapper mapper, RouterConfig config,
                      UpstreamMetrics metrics) {
@@ -225,21 +233,20 @@ public class ChatRelay {
         }
     }
 
-    /** One request to one upstream. */
-    private final class Attempt {
+    /**
+     * One request to one upstream. It has one deadline at a time, in its event loop's {@link DeadlineSweep}: for a
+     * stream the first-byte deadline, then the total one, and the idle deadline while it is nearer; for a whole answer
+     * the total one.
+     */
+    private final class Attempt extends DeadlineSweep.Entry {
         private final Exchange x;
         private final UpstreamEndpoint u;
         private final long sent = System.nanoTime();
         private HttpClientRequest request;
-        /**
-         * One timer at a time (timers cost a priority-queue insert and removal): for a stream the first-byte deadline,
-         * then the total one, and the idle deadline while it is nearer; for a whole answer the total one.
-         */
-        private long timer = -1;
         private boolean headersReceived;
         /** Relaying a stream (not a whole answer, which a 4xx to a stream request also is). */
         private boolean streaming;
-        /** When the stream's headers or its latest chunk arrived (System.nanoTime); read when the timer fires. */
+        /** When the stream's headers or its latest chunk arrived (System.nanoTime); read when a deadline passes. */
         private long lastData;
         /** No further callback of this attempt may act (it timed out, was cancelled, or finished). */
         private boolean over;
@@ -262,7 +269,7 @@ public class ChatRelay {
             UpstreamEndpoint.Timeouts t = u.timeouts();
             long headersDeadline = waitsForFirstByte() ? Math.min(t.firstByte().toMillis(), t.total().toMillis())
                     : t.total().toMillis();
-            timer = vertx.setTimer(Math.max(1, headersDeadline), id -> onTimer());
+            deadlineIn(headersDeadline);
             RequestOptions options = new RequestOptions()
                     .setMethod(HttpMethod.POST)
                     .setHost(u.host())
@@ -326,12 +333,11 @@ public class ChatRelay {
         /**
          * A deadline passed: before a stream's headers, the first-byte one (or the total one, if that is nearer);
          * otherwise the total one, or for a stream possibly the idle one (Vert.x's request idle timeout stops at the
-         * headers, so the relay keeps its own; a chunk only notes the time, the timer checks it).
+         * headers, so the relay keeps its own; a chunk only notes the time, the deadline checks it).
          */
-        private void onTimer() {
-            timer = -1;
+        @Override
+        void deadlinePassed(long now) {
             UpstreamEndpoint.Timeouts t = u.timeouts();
-            long now = System.nanoTime();
             long remaining = t.total().toMillis() - (now - sent) / 1_000_000;
             if (!headersReceived && waitsForFirstByte()) {
                 timedOut("did not answer within " + t.firstByte().toMillis() + " ms (first-byte-timeout)");
@@ -342,10 +348,10 @@ public class ChatRelay {
                 if (silent >= t.idle().toMillis()) {
                     timedOut("went silent for longer than " + t.idle().toMillis() + " ms (idle-timeout)");
                 } else {
-                    timer = vertx.setTimer(Math.min(remaining, t.idle().toMillis() - silent), id -> onTimer());
+                    deadlineIn(Math.min(remaining, t.idle().toMillis() - silent));
                 }
             } else {
-                timer = vertx.setTimer(remaining, id -> onTimer());
+                deadlineIn(remaining);
             }
         }
 
@@ -370,7 +376,7 @@ public class ChatRelay {
                 response.request().reset();
                 return;
             }
-            headersReceived = true; // the running timer, when it fires, turns into the total deadline
+            headersReceived = true; // the pending deadline, when it passes, turns into the total one
             int status = response.statusCode();
             metrics.answered(u.name(), UpstreamMetrics.statusClass(status), System.nanoTime() - sent);
             if (status >= 200 && status < 300) {
@@ -438,7 +444,7 @@ public class ChatRelay {
             streaming = true;
             lastData = System.nanoTime();
             if (u.timeouts().idle().compareTo(u.timeouts().firstByte()) < 0) {
-                rescheduleTimer(u.timeouts().idle().toMillis()); // the idle deadline is nearer than the running timer
+                deadlineIn(u.timeouts().idle().toMillis()); // the idle deadline is nearer than the pending one
             }
             HttpServerResponse out = out();
             String type = response.getHeader(HttpHeaderNames.CONTENT_TYPE);
@@ -578,8 +584,7 @@ public class ChatRelay {
         /** Ends this attempt once: timers cancelled, in-flight released, breaker told (if not yet). */
         private void finish(Outcome outcome) {
             over = true;
-            cancelTimer(timer);
-            timer = -1;
+            DeadlineSweep.unwatch(this);
             report(outcome);
             if (!released) {
                 released = true;
@@ -603,16 +608,9 @@ public class ChatRelay {
             }
         }
 
-        /** Replaces the running timer with one firing in {@code millis} (which re-checks every deadline). */
-        private void rescheduleTimer(long millis) {
-            cancelTimer(timer);
-            timer = vertx.setTimer(Math.max(1, millis), id -> onTimer());
-        }
-
-        private void cancelTimer(long id) {
-            if (id >= 0) {
-                vertx.cancelTimer(id);
-            }
+        /** Replaces the pending deadline with one {@code millis} from now (which re-checks every deadline). */
+        private void deadlineIn(long millis) {
+            sweeps.get().watch(this, Math.max(1, millis));
         }
     }
 
