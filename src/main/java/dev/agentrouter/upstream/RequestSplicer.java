@@ -87,7 +87,7 @@ public final class RequestSplicer {
                         spliceable = false;
                     }
                 }
-                tree.set(name, mapper.readTree(p));
+                tree.set(name, value(mapper, p, value));
             }
             if (p.currentToken() != JsonToken.END_OBJECT) {
                 throw new com.fasterxml.jackson.core.JsonParseException(p, "expected a field name or '}'");
@@ -95,6 +95,15 @@ public final class RequestSplicer {
             spliceable &= messagesAt > 0 && nothingAfter(p);
             return new Parsed(tree, spliceable ? new Positions(objectStart, modelFrom, modelTo, messagesAt) : null);
         }
+    }
+
+    /** The current value as readTree gives it; a string or a boolean without readTree's per-call set-up. */
+    private static JsonNode value(ObjectMapper mapper, JsonParser p, JsonToken token) throws IOException {
+        return switch (token) {
+            case VALUE_STRING -> mapper.getNodeFactory().textNode(p.getText());
+            case VALUE_TRUE, VALUE_FALSE -> mapper.getNodeFactory().booleanNode(token == JsonToken.VALUE_TRUE);
+            default -> mapper.readTree(p);
+        };
     }
 
     /** Whether only whitespace follows the object (readTree ignores what follows; the splice would forward it). */

@@ -43,6 +43,8 @@ class RequestSplicerTest {
     @ParameterizedTest
     @ValueSource(strings = {
             "{\"model\":\"auto\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+            "{\"model\":\"auto\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+            "{\"stream\":false,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"model\":\"a\\u00e9\\\"b\"}",
             "{ \"messages\" : [ {\"role\":\"user\",\"content\":\"h\\u00e9 \\\"x\\\"\"} ] ,\n \"model\" : \"auto\", \"n\": 1.50 }",
             "{\"temperature\":0.2,\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"parameters\":{}}}],"
                     + "\"model\":\"agent/dba\",\"x_vendor\":{\"messages\":[1],\"model\":\"inner\"},"
