@@ -3,15 +3,18 @@ package dev.agentrouter.api;
 import java.util.function.Consumer;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 
 /**
  * Reads a request's body into one buffer, up to a limit. What Vert.x Web's {@code BodyHandler} does for the chat
- * route, within the route's own handler: no second route to match and call, no upload bookkeeping. A body that passes
- * the limit (possible only without a Content-Length, which the route checks first) is refused at once and the rest
- * of it dropped ({@link UnreadBodies}).
+ * route, within the route's own handler: no second route to match and call, no upload bookkeeping. A client that
+ * expects {@code 100 Continue} gets it once the route has accepted the headers. A body that passes the limit
+ * (possible only without a Content-Length, which the route checks first) is refused at once and the rest of it
+ * dropped ({@link UnreadBodies}).
  */
 final class LimitedBody implements Handler<Buffer> {
 
@@ -44,7 +47,16 @@ final class LimitedBody implements Handler<Buffer> {
         request.handler(reader);
         request.endHandler(v -> reader.end());
         request.exceptionHandler(failure -> reader.refused = true); // the connection is gone: nobody to answer
+        if (expectsContinue(request)) {
+            request.response().writeContinue(); // or the client waits (curl: a second) before it sends the body
+        }
         request.resume(); // the server pauses a request until a handler reads it
+    }
+
+    private static boolean expectsContinue(HttpServerRequest request) {
+        String expect = request.getHeader(HttpHeaderNames.EXPECT);
+        return expect != null && HttpHeaderValues.CONTINUE.contentEqualsIgnoreCase(expect)
+                && request.version() != HttpVersion.HTTP_1_0;
     }
 
     @Override

@@ -392,6 +392,22 @@ class ChatCompletionsTest {
     }
 
     @Test
+    void aClientThatWaitsFor100ContinueGetsItAndIsAnswered() throws Exception {
+        // curl sends "Expect: 100-continue" with bodies over 1 MB; without the interim answer it waits a second.
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(
+                java.net.http.HttpRequest.newBuilder(root.toURI().resolve("/v1/chat/completions"))
+                        .header("Content-Type", "application/json")
+                        .expectContinue(true)
+                        .timeout(java.time.Duration.ofSeconds(20))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(withImage(100_000)))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("frontend-developer", response.headers().firstValue("X-Agent-Router-Agent").orElse(""));
+    }
+
+    @Test
     void aClientThatHangsUpCancelsTheUpstreamCall() throws Exception {
         StubUpstream.SLOW_STREAM_CANCELLED.set(false);
         byte[] body = chat("agent/devops-engineer", "SLOW_STREAM", true).getBytes(java.nio.charset.StandardCharsets.UTF_8);
