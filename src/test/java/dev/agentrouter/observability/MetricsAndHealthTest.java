@@ -66,6 +66,16 @@ class MetricsAndHealthTest {
     }
 
     @Test
+    void agentPathsAreOneSeriesNotOnePerName() {
+        given().when().get("/v1/agents/backend-developer").then().statusCode(200);
+        given().when().get("/v1/agents/no-such-agent-quokka").then().statusCode(404);
+        String scrape = scrape();
+        assertTrue(scrape.contains("uri=\"/v1/agents/{name}\""), "the route's template is the uri label");
+        assertFalse(scrape.contains("quokka"), "a name the client sent became a label");
+        assertFalse(scrape.contains("uri=\"/v1/agents/backend-developer\""));
+    }
+
+    @Test
     void promptTextNeverBecomesALabel() {
         given().contentType(ContentType.JSON).body("{\"prompt\": \"zebracorn unicornfish secretword\"}")
                 .post("/v1/route").then().statusCode(200);
