@@ -1,19 +1,21 @@
 package dev.agentrouter.upstream;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.vertx.core.buffer.Buffer;
 
 /**
  * Peeks at a relayed SSE stream for OpenAI {@code usage} objects (sent in the last chunk with
- * {@code stream_options.include_usage}) without changing or holding back a byte: only a line that mentions
- * {@code "usage"} is parsed, and only the incomplete last line of a chunk is kept for the next one.
+ * {@code stream_options.include_usage}) without changing or holding back a byte: each chunk is searched once for the
+ * {@code "usage"} key, only a {@code data:} line that has it is parsed, and only the incomplete last line of a chunk is
+ * kept for the next one.
  */
 final class SseUsageScanner {
 
@@ -21,10 +23,15 @@ final class SseUsageScanner {
     record Usage(long input, long output) {}
 
     private static final int MAX_PENDING = 1 << 20;
+    private static final String USAGE = "\"usage\"";
+    private static final byte[] USAGE_KEY = USAGE.getBytes(StandardCharsets.US_ASCII);
+    private static final String DATA = "data:";
+    private static final byte[] NOTHING = new byte[0];
 
     private final ObjectMapper mapper;
     private final Consumer<Usage> sink;
-    private String pending = "";
+    /** The incomplete last line of the chunks so far. */
+    private byte[] pending = NOTHING;
 
     SseUsageScanner(ObjectMapper mapper, Consumer<Usage> sink) {
         this.mapper = mapper;
@@ -32,70 +39,55 @@ final class SseUsageScanner {
     }
 
     void feed(Buffer chunk) {
-        String text = chunk.toString(StandardCharsets.UTF_8);
-        String s = pending.isEmpty() ? text : pending + text;
-        int from = 0;
-        for (int nl = s.indexOf('\n'); nl >= 0; nl = s.indexOf('\n', from)) {
-            line(s, from, nl);
-            from = nl + 1;
-        }
-        pending = s.length() - from > MAX_PENDING ? "" : s.substring(from);
-    }
-
-    private void line(String s, int from, int to) {
-        if (!s.startsWith("data:", from)) {
-            return;
-        }
-        int at = s.indexOf("\"usage\"", from);
-        if (at < 0 || at >= to) {
-            return;
-        }
-        read(mapper, s.substring(from + "data:".length(), to).strip()).ifPresentOrElse(sink, () -> {});
-    }
-
-    /** The usage object of one OpenAI JSON answer or chunk, if it has a readable one. */
-    static java.util.Optional<Usage> read(ObjectMapper mapper, String json) {
-        try {
-            JsonNode usage = mapper.readTree(json).path("usage");
-            if (usage.isObject()) {
-                return java.util.Optional.of(new Usage(usage.path("prompt_tokens").asLong(0),
-                        usage.path("completion_tokens").asLong(0)));
+        byte[] data = pending.length == 0 ? chunk.getBytes()
+                : Buffer.buffer(pending.length + chunk.length()).appendBytes(pending).appendBuffer(chunk).getBytes();
+        // One char a byte, so offsets match the bytes; String's searches are vectorised, a loop over bytes is not.
+        String text = new String(data, StandardCharsets.ISO_8859_1);
+        int complete = text.lastIndexOf('\n') + 1; // the complete lines: [0, complete)
+        for (int at = text.indexOf(USAGE); at >= 0 && at < complete; ) {
+            int lineStart = text.lastIndexOf('\n', at) + 1;
+            int lineEnd = text.indexOf('\n', at);
+            if (text.startsWith(DATA, lineStart)) {
+                read(mapper, data, lineStart + DATA.length(), lineEnd).ifPresent(sink);
             }
-        } catch (Exception e) {
-            // Not JSON: nothing to count.
+            at = text.indexOf(USAGE, lineEnd + 1);
         }
-        return java.util.Optional.empty();
+        int rest = data.length - complete;
+        pending = rest == 0 || rest > MAX_PENDING ? NOTHING : Arrays.copyOfRange(data, complete, data.length);
     }
-
-    private static final byte[] USAGE_KEY = "\"usage\"".getBytes(StandardCharsets.US_ASCII);
 
     /**
      * The usage of a whole (non-streamed) answer: only the value after the last {@code "usage"} key is parsed, not the
      * answer (inside strings, a quote would be escaped, so the bare key cannot come from the content).
      */
-    static java.util.Optional<Usage> read(ObjectMapper mapper, Buffer json) {
+    static Optional<Usage> read(ObjectMapper mapper, Buffer json) {
         byte[] bytes = json.getBytes();
-        for (int at = lastIndexOf(bytes, USAGE_KEY, bytes.length); at >= 0; at = lastIndexOf(bytes, USAGE_KEY, at)) {
+        return read(mapper, bytes, 0, bytes.length);
+    }
+
+    /** The usage after the last {@code "usage"} key of the JSON in {@code bytes[from, to)}, if it is readable. */
+    private static Optional<Usage> read(ObjectMapper mapper, byte[] bytes, int from, int to) {
+        for (int at = lastIndexOf(bytes, USAGE_KEY, from, to); at >= 0; at = lastIndexOf(bytes, USAGE_KEY, from, at)) {
             int i = at + USAGE_KEY.length;
-            while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' || bytes[i] == '\n')) {
+            while (i < to && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' || bytes[i] == '\n')) {
                 i++;
             }
-            if (i >= bytes.length || bytes[i] != ':') {
+            if (i >= to || bytes[i] != ':') {
                 continue;
             }
-            try (JsonParser p = mapper.getFactory().createParser(bytes, i + 1, bytes.length - i - 1)) {
+            try (JsonParser p = mapper.getFactory().createParser(bytes, i + 1, to - i - 1)) {
                 return usage(p);
             } catch (java.io.IOException e) {
-                return java.util.Optional.empty();
+                return Optional.empty(); // not JSON: nothing to count
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** The usage object at the parser's next token, read field by field (no tree for the one answer). */
-    private static java.util.Optional<Usage> usage(JsonParser p) throws java.io.IOException {
+    private static Optional<Usage> usage(JsonParser p) throws java.io.IOException {
         if (p.nextToken() != JsonToken.START_OBJECT) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         long input = 0;
         long output = 0;
@@ -110,7 +102,7 @@ final class SseUsageScanner {
                 p.skipChildren();
             }
         }
-        return java.util.Optional.of(new Usage(input, output));
+        return Optional.of(new Usage(input, output));
     }
 
     /** A token count as JsonNode.asLong(0) reads it: a number, or a string holding one; anything else is 0. */
@@ -125,17 +117,25 @@ final class SseUsageScanner {
         return 0;
     }
 
-    /** Last start of {@code key} in {@code bytes} before {@code before}, or -1. */
-    private static int lastIndexOf(byte[] bytes, byte[] key, int before) {
-        outer:
-        for (int i = Math.min(before - 1, bytes.length - key.length); i >= 0; i--) {
-            for (int j = 0; j < key.length; j++) {
-                if (bytes[i + j] != key[j]) {
-                    continue outer;
-                }
+    /** Last start of {@code key} within {@code bytes[from, before)}, or -1. */
+    private static int lastIndexOf(byte[] bytes, byte[] key, int from, int before) {
+        for (int i = before - key.length; i >= from; i--) {
+            if (startsWith(bytes, i, key)) {
+                return i;
             }
-            return i;
         }
         return -1;
+    }
+
+    private static boolean startsWith(byte[] bytes, int at, byte[] prefix) {
+        if (at + prefix.length > bytes.length) {
+            return false;
+        }
+        for (int j = 0; j < prefix.length; j++) {
+            if (bytes[at + j] != prefix[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -15,6 +15,8 @@ import io.vertx.core.buffer.Buffer;
 class SseUsageScannerTest {
 
     private static final String STREAM = "data: {\"choices\":[{\"delta\":{\"content\":\"h\\u00e9\"}}],\"usage\":null}\n\n"
+            + ": a comment that says \"usage\": {\"prompt_tokens\": 1}\n\n"
+            + "data: {\"choices\":[{\"delta\":{\"content\":\"caf\u00e9 \uD83D\uDE00 the \\\"usage\\\": {} word\"}}]}\n\n"
             + "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":7,\"completion_tokens\":3}}\r\n\r\n"
             + "data: [DONE]\n\n";
 
