@@ -216,7 +216,10 @@ public interface RouterConfig {
         @WithDefault("60s")
         Duration firstByteTimeout();
 
-        /** Longest time for one whole upstream call, streamed answer included; a stream past it ends with an error event. */
+        /**
+         * Longest time for one whole upstream call, streamed answer included; a stream past it ends with an error event.
+         * This, the first-byte and the idle deadline are checked every 50 ms, so one passes up to 50 ms late.
+         */
         @WithDefault("10m")
         Duration totalTimeout();
 
