@@ -20,6 +20,8 @@
 # every request, as in the follow-up requests of a tool-calling loop (same user turns): "router" decides it once and
 # answers the rest from its decision cache; "uncached" scores every request against the catalog with the prompt's
 # vector from the prompt-vector cache (the counts are printed at the end). Neither measures embedding inference.
+# BODY=agent sends a request shaped like a coding agent's (a system message, 20 tools with JSON schemas, a tool call
+# and its result before the same prompt; 20,665 bytes) instead of the one user turn (147 bytes).
 # Usage: bench/proxy/run.sh [connections=32] [seconds=15] [warmup-seconds=20]   (needs ./mvnw package first, which
 # also compiles the test classes the bare forwarder is in)
 set -euo pipefail
@@ -69,6 +71,7 @@ error_log $work/nginx-error.log warn;
 events { worker_connections 4096; }
 http {
   access_log off;
+  client_body_buffer_size 1m; # request bodies stay in memory (the workers may not write to $work)
   client_body_temp_path $work/body; proxy_temp_path $work/proxy; fastcgi_temp_path $work/fcgi;
   uwsgi_temp_path $work/uwsgi; scgi_temp_path $work/scgi;
   upstream stub_json { server 127.0.0.1:$stub_json; keepalive 64; }
@@ -129,14 +132,41 @@ fi
 [ -n "${PATHS:-}" ] && read -r -a paths <<<"$PATHS"
 for p in "${routers[@]}"; do semantic_ready "$p"; done
 
-body='{"model":"auto","stream":STREAM,"messages":[{"role":"user","content":"My PostgreSQL queries are slow and I need to optimize the database indexes"}]}'
+make_body() { # $1: the stream flag; BODY=agent: shaped like a coding agent's request
+  python3 - "$1" "${BODY:-small}" <<'PY'
+import json, sys
+stream, shape = sys.argv[1] == "true", sys.argv[2]
+prompt = "My PostgreSQL queries are slow and I need to optimize the database indexes"
+request = {"model": "auto", "stream": stream, "messages": [{"role": "user", "content": prompt}]}
+if shape == "agent":  # a system message, 20 tools with JSON schemas, a tool call and its result, then the prompt
+    request["tools"] = [{"type": "function", "function": {
+        "name": f"tool_{i}", "description": f"Does task {i} on the repository's files and reports what it found. " * 4,
+        "parameters": {"type": "object", "required": ["path"], "properties": {
+            f"arg{j}": {"type": "string", "description": f"Argument {j} of the tool: a path, glob or pattern"}
+            for j in range(6)}}}} for i in range(20)]
+    request["messages"] = [
+        {"role": "system", "content": "You are a coding assistant working in the user's repository."},
+        {"role": "user", "content": "Look at the schema of the orders service."},
+        {"role": "assistant", "content": None, "tool_calls": [{"id": "call_1", "type": "function",
+            "function": {"name": "tool_3", "arguments": json.dumps({"arg0": "db/schema.sql"})}}]},
+        {"role": "tool", "tool_call_id": "call_1", "content": "CREATE TABLE orders (id bigint primary key, "
+            "customer_id bigint not null, created_at timestamptz not null, total numeric(12,2));\n" * 12},
+        {"role": "user", "content": prompt}]
+    request["temperature"] = 0.2
+print(json.dumps(request, separators=(",", ":")), end="")
+PY
+}
 for s in false true; do
+  make_body "$s" >"$work/body-$s.json"
   cat >"$work/post-$s.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
-wrk.body = '${body/STREAM/$s}'
+local f = io.open("$work/body-$s.json", "rb")
+wrk.body = f:read("*a")
+f:close()
 LUA
 done
+echo "request body: ${BODY:-small}, $(wc -c <"$work/body-false.json") bytes"
 
 cpu_ticks() { # $1 pid: user + system clock ticks of the process so far
   awk '{ print $14 + $15 }' "/proc/$1/stat"
