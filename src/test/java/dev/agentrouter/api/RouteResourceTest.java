@@ -157,15 +157,8 @@ class RouteResourceTest {
 
     @Test
     void aChunkedBodyIsRouted() throws Exception {
-        byte[] body = "{\"prompt\": \"My PostgreSQL queries are slow and I need to optimize the database indexes\"}"
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(root.toURI().resolve("/v1/route"))
-                        .header("Content-Type", "application/json")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
-                                () -> new java.io.ByteArrayInputStream(body)))
-                        .build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> response = ChunkedPost.send(root.toURI().resolve("/v1/route"),
+                "{\"prompt\": \"My PostgreSQL queries are slow and I need to optimize the database indexes\"}");
         org.junit.jupiter.api.Assertions.assertEquals(200, response.statusCode(), response.body());
         org.junit.jupiter.api.Assertions.assertTrue(response.body().contains("\"agent\":\"backend-developer\""),
                 response.body());

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import dev.agentrouter.api.ChunkedPost;
 import dev.agentrouter.observability.MetricsScrape;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -360,15 +361,9 @@ class ChatCompletionsTest {
 
     @Test
     void aChunkedBodyOverTheChatLimitIsAProblemToo() throws Exception {
-        byte[] body = withImage(16 * 1024 * 1024).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(root.toURI().resolve("/v1/chat/completions"))
-                        .header("Content-Type", "application/json")
-                        // no length known in advance: sent chunked, so it is refused only once it passes the limit
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
-                                () -> new java.io.ByteArrayInputStream(body)))
-                        .build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        // no length known in advance: sent chunked, so it is refused only once it passes the limit
+        java.net.http.HttpResponse<String> response = ChunkedPost.send(root.toURI().resolve("/v1/chat/completions"),
+                withImage(16 * 1024 * 1024));
         assertEquals(413, response.statusCode(), response.body());
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
         assertTrue(response.body().contains("router.proxy.max-body-bytes"), response.body());
@@ -376,14 +371,8 @@ class ChatCompletionsTest {
 
     @Test
     void aChunkedBodyWithinTheLimitIsForwardedIntact() throws Exception {
-        byte[] body = withImage(500_000).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(root.toURI().resolve("/v1/chat/completions"))
-                        .header("Content-Type", "application/json")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
-                                () -> new java.io.ByteArrayInputStream(body)))
-                        .build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> response = ChunkedPost.send(root.toURI().resolve("/v1/chat/completions"),
+                withImage(500_000));
         assertEquals(200, response.statusCode(), response.body());
         JsonArray messages = StubUpstream.LAST_BODY.get().getJsonArray("messages");
         String url = messages.getJsonObject(messages.size() - 1).getJsonArray("content").getJsonObject(1)
