@@ -94,13 +94,14 @@ public class ChatCompletionsResource {
     void accept(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         HttpServerResponse response = ctx.response();
+        long declaredLength;
         try {
-            precheck(request);
+            declaredLength = precheck(request);
         } catch (ApiProblem p) {
             refuseUnread(request, response, p);
             return;
         }
-        LimitedBody.read(request, bodyLimit.bytes(), body -> handle(body, request, response),
+        LimitedBody.read(request, bodyLimit.bytes(), declaredLength, body -> handle(body, request, response),
                 () -> problem(response, bodyLimit.exceeded(-1)));
     }
 
@@ -133,7 +134,8 @@ public class ChatCompletionsResource {
                 "the router failed unexpectedly; quote error id " + id + " when reporting it"));
     }
 
-    private void precheck(HttpServerRequest request) {
+    /** Refuses what needs no body to refuse; returns the declared Content-Length (-1: none, the body is chunked). */
+    private long precheck(HttpServerRequest request) {
         if (!upstreams.configured()) {
             throw new ApiProblem(503, "no-upstream", "No upstream configured",
                     "set ROUTER_UPSTREAM_BASE_URL (router.upstream.base-url), e.g. https://host/v1, and"
@@ -145,16 +147,19 @@ public class ChatCompletionsResource {
                     "send the request body as JSON with 'Content-Type: application/json'");
         }
         String length = request.getHeader(HttpHeaderNames.CONTENT_LENGTH);
-        if (length != null) {
-            try {
-                long declared = Long.parseLong(length.strip());
-                if (declared > bodyLimit.bytes()) {
-                    throw bodyLimit.exceeded(declared);
-                }
-            } catch (NumberFormatException e) {
-                throw ApiProblem.badRequest("invalid-request", "Invalid request", "Content-Length is not a number");
-            }
+        if (length == null) {
+            return -1;
         }
+        long declared;
+        try {
+            declared = Long.parseLong(length.strip());
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badRequest("invalid-request", "Invalid request", "Content-Length is not a number");
+        }
+        if (declared > bodyLimit.bytes()) {
+            throw bodyLimit.exceeded(declared);
+        }
+        return declared;
     }
 
     private void complete(Buffer rawBody, HttpServerRequest httpRequest, HttpServerResponse response) {

@@ -20,6 +20,8 @@ final class LimitedBody implements Handler<Buffer> {
 
     private final HttpServerRequest request;
     private final int limit;
+    /** The declared Content-Length (at most the limit: the route checked it), or -1. */
+    private final long expected;
     private final Consumer<Buffer> complete;
     private final Runnable tooLarge;
     private Buffer body;
@@ -27,9 +29,11 @@ final class LimitedBody implements Handler<Buffer> {
     private boolean owned;
     private boolean refused;
 
-    private LimitedBody(HttpServerRequest request, int limit, Consumer<Buffer> complete, Runnable tooLarge) {
+    private LimitedBody(HttpServerRequest request, int limit, long expected, Consumer<Buffer> complete,
+                        Runnable tooLarge) {
         this.request = request;
         this.limit = limit;
+        this.expected = expected;
         this.complete = complete;
         this.tooLarge = tooLarge;
     }
@@ -37,13 +41,16 @@ final class LimitedBody implements Handler<Buffer> {
     /**
      * Reads the body of {@code request}, then calls {@code complete} with it (null when there is none), or
      * {@code tooLarge} once it has more than {@code limit} bytes. A client that goes away mid-body gets neither.
+     *
+     * @param expected the Content-Length the caller has checked against the limit, or -1 when there is none
      */
-    static void read(HttpServerRequest request, int limit, Consumer<Buffer> complete, Runnable tooLarge) {
+    static void read(HttpServerRequest request, int limit, long expected, Consumer<Buffer> complete,
+                     Runnable tooLarge) {
         if (request.isEnded()) {
             complete.accept(null);
             return;
         }
-        LimitedBody reader = new LimitedBody(request, limit, complete, tooLarge);
+        LimitedBody reader = new LimitedBody(request, limit, expected, complete, tooLarge);
         request.handler(reader);
         request.endHandler(v -> reader.end());
         request.exceptionHandler(failure -> reader.refused = true); // the connection is gone: nobody to answer
@@ -68,7 +75,7 @@ final class LimitedBody implements Handler<Buffer> {
             body = chunk; // each chunk is a copy of the network buffer: safe to keep
         } else {
             if (!owned) {
-                body = Buffer.buffer(Math.min(limit, Math.max(expectedLength(), 2 * (body.length() + chunk.length()))))
+                body = Buffer.buffer((int) Math.min(limit, Math.max(expected, 2L * (body.length() + chunk.length()))))
                         .appendBuffer(body);
                 owned = true;
             }
@@ -85,15 +92,6 @@ final class LimitedBody implements Handler<Buffer> {
     private void end() {
         if (!refused) {
             complete.accept(body);
-        }
-    }
-
-    private int expectedLength() {
-        String length = request.getHeader(HttpHeaderNames.CONTENT_LENGTH);
-        try {
-            return length == null ? 0 : (int) Math.min(Integer.MAX_VALUE, Long.parseLong(length.strip()));
-        } catch (NumberFormatException e) {
-            return 0;
         }
     }
 }
