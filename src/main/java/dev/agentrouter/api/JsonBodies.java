@@ -12,6 +12,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentrouter.config.RouterConfig;
 import dev.agentrouter.upstream.RequestSplicer;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
 /**
  * Reads JSON request bodies with the checks a caller needs precise answers for: size, emptiness, syntax (with line
  * and column) and shape. The raw bytes are read by the resource so that none of this depends on a framework default.
@@ -48,6 +52,36 @@ public class JsonBodies {
     /** The limit of chat completion requests. */
     public Limit chatLimit() {
         return chatLimit;
+    }
+
+    /**
+     * Reads a routing API body, refusing it as soon as it is known to pass the limit: before reading when its
+     * Content-Length says so, or at the chunk that passes it. (Given a {@code byte[]} parameter, the REST layer would
+     * buffer a chunked body whole, up to the server's cap, before anything could refuse it.) Completes with null when
+     * there is no body.
+     */
+    public Uni<byte[]> readApiBody(HttpServerRequest request) {
+        return Uni.createFrom().emitter(emitter -> {
+            long declared = declaredLength(request);
+            if (declared > apiLimit.bytes()) {
+                UnreadBodies.drop(request);
+                emitter.fail(apiLimit.exceeded(declared));
+                return;
+            }
+            LimitedBody.read(request, apiLimit.bytes(), declared,
+                    body -> emitter.complete(body == null ? null : body.getBytes()),
+                    () -> emitter.fail(apiLimit.exceeded(-1)));
+        });
+    }
+
+    /** The request's Content-Length, or -1 without one (chunked; a malformed one the HTTP codec refuses first). */
+    private static long declaredLength(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaderNames.CONTENT_LENGTH);
+        try {
+            return length == null ? -1 : Long.parseLong(length.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** Parses a body that must be one JSON object. */

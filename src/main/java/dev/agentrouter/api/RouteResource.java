@@ -4,6 +4,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -18,6 +19,7 @@ import dev.agentrouter.config.RouterConfig;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.http.HttpServerRequest;
 import dev.agentrouter.routing.Query;
 import dev.agentrouter.service.RoutingService;
 
@@ -55,8 +57,13 @@ public class RouteResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body larger than router.api.max-body-bytes",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RouteResponse> route(byte[] body) {
-        Query query = RouteRequests.toQuery(bodies.object(body, RouteRequests.EXAMPLE), historyWeight);
+    public Uni<RouteResponse> route(@Context HttpServerRequest request) {
+        return bodies.readApiBody(request)
+                .map(body -> RouteRequests.toQuery(bodies.object(body, RouteRequests.EXAMPLE), historyWeight))
+                .flatMap(this::decide);
+    }
+
+    private Uni<RouteResponse> decide(Query query) {
         RoutingService.Result result = routing.routeWithoutInference(query);
         if (result != null) {
             return Uni.createFrom().item(response(result));

@@ -143,16 +143,39 @@ class RouteResourceTest {
                     + "Content-Type: application/json\r\nContent-Length: 20000000\r\n\r\n{\"prompt\": \"")
                     .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
-            byte[] buffer = new byte[8192];
-            String received = "";
-            while (!received.contains("router.api.max-body-bytes")) {
-                int n = socket.getInputStream().read(buffer); // a SocketTimeoutException if the router waits
-                org.junit.jupiter.api.Assertions.assertTrue(n > 0, "connection closed after: " + received);
-                received += new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8);
-            }
-            org.junit.jupiter.api.Assertions.assertTrue(received.startsWith("HTTP/1.1 413"), received);
-            org.junit.jupiter.api.Assertions.assertTrue(received.contains("application/problem+json"), received);
+            assertTooLargeProblem(socket);
         }
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsRefusedWithoutWaitingForItsEnd() throws Exception {
+        // 1.2 MB of chunks and then nothing: the router must refuse once past 1 MiB, not buffer on to the server's cap.
+        try (java.net.Socket socket = new java.net.Socket(root.getHost(), root.getPort())) {
+            socket.setSoTimeout(5_000);
+            var out = socket.getOutputStream();
+            out.write(("POST /v1/route HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] chunk = ("10000\r\n" + "a".repeat(0x10000) + "\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            for (int i = 0; i < 19; i++) {
+                out.write(chunk);
+            }
+            out.flush();
+            assertTooLargeProblem(socket);
+        }
+    }
+
+    /** Reads the answer until the 413 problem's detail shows; a SocketTimeoutException if the router waits. */
+    private static void assertTooLargeProblem(java.net.Socket socket) throws java.io.IOException {
+        byte[] buffer = new byte[8192];
+        String received = "";
+        while (!received.contains("router.api.max-body-bytes")) {
+            int n = socket.getInputStream().read(buffer);
+            org.junit.jupiter.api.Assertions.assertTrue(n > 0, "connection closed after: " + received);
+            received += new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(received.startsWith("HTTP/1.1 413"), received);
+        org.junit.jupiter.api.Assertions.assertTrue(received.contains("application/problem+json"), received);
     }
 
     @Test

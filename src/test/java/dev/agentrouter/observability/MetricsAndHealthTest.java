@@ -2,7 +2,9 @@ package dev.agentrouter.observability;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -87,7 +89,11 @@ class MetricsAndHealthTest {
         given().accept("application/json").when().get("/q/openapi")
                 .then().statusCode(200)
                 .body(containsString("/v1/route"))
-                .body(containsString("/v1/agents/{name}"));
+                .body(containsString("/v1/agents/{name}"))
+                // the route reads its own body (to refuse a large one early); its schema must still be described
+                .body("paths.'/v1/route'.post.requestBody.content.'application/json'.schema.'$ref'",
+                        endsWith("RouteRequest"))
+                .body("paths.'/v1/route'.post.responses.'413'.content.'application/problem+json'", notNullValue());
         given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
     }
 }
