@@ -18,7 +18,7 @@ import io.vertx.core.buffer.Buffer;
  * message is inserted at the start of {@code messages}; every other byte is forwarded exactly as the client sent it
  * (field order, number formatting, unknown fields). Cheaper than serialising the whole tree again, and a stricter
  * "forward untouched". {@link #read} parses the request once, into a tree of the fields the router reads and the byte
- * positions the splice needs; {@link ChatRequestRewriter} is the tree-based equivalent for the shapes the splice
+ * positions the splice needs (a request of the usual shape with {@link RequestScanner}, any other with Jackson); {@link ChatRequestRewriter} is the tree-based equivalent for the shapes the splice
  * declines.
  */
 public final class RequestSplicer {
@@ -53,6 +53,12 @@ public final class RequestSplicer {
      * @throws IOException when the body is not JSON (with the parser's location)
      */
     public static Parsed read(ObjectMapper mapper, byte[] body) throws IOException {
+        Parsed usual = RequestScanner.read(mapper, body);
+        return usual != null ? usual : readWithJackson(mapper, body);
+    }
+
+    /** {@link #read} with Jackson's tokenizer over every byte: for the shapes {@link RequestScanner} declines. */
+    static Parsed readWithJackson(ObjectMapper mapper, byte[] body) throws IOException {
         try (JsonParser p = mapper.getFactory().createParser(body)) {
             JsonToken first = p.nextToken();
             if (first != JsonToken.START_OBJECT) {

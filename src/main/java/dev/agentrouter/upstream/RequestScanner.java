@@ -1,0 +1,132 @@
+package dev.agentrouter.upstream;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads a chat completion request of the usual shape straight from its bytes: one object whose keys have no escapes,
+ * {@code model}, {@code stream} and {@code messages} at most once each, a string model and an array of messages, and
+ * nothing after it. Jackson parses only those three values; every other value gets {@link JsonSyntax}'s check.
+ * Anything else is declined (null) and {@link RequestSplicer} reads the body with Jackson instead, which decides what
+ * it is: the same tree and positions, or a precise error.
+ */
+final class RequestScanner {
+
+    private static final byte[] MODEL = "model".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] STREAM = "stream".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MESSAGES = "messages".getBytes(StandardCharsets.US_ASCII);
+
+    private RequestScanner() {}
+
+    /** The parsed request, or null when it is not of the usual shape or not well-formed. */
+    static RequestSplicer.Parsed read(ObjectMapper mapper, byte[] b) {
+        int i = JsonSyntax.skipWhitespace(b, 0);
+        if (i >= b.length || b[i] != '{') {
+            return null;
+        }
+        int objectStart = i;
+        ObjectNode tree = mapper.getNodeFactory().objectNode();
+        int modelFrom = -1;
+        int modelTo = -1;
+        int messagesAt = -1;
+        i = JsonSyntax.skipWhitespace(b, i + 1);
+        while (true) {
+            if (i >= b.length || b[i] != '"') {
+                return null; // also an empty object: it has no messages
+            }
+            int keyEnd = JsonSyntax.skipString(b, i);
+            if (keyEnd == JsonSyntax.FAILED || contains(b, i + 1, keyEnd - 1, (byte) '\\')) {
+                return null;
+            }
+            byte[] key = readKey(b, i + 1, keyEnd - 1);
+            i = JsonSyntax.skipWhitespace(b, keyEnd);
+            if (i >= b.length || b[i] != ':') {
+                return null;
+            }
+            int from = JsonSyntax.skipWhitespace(b, i + 1);
+            int to = JsonSyntax.skipValue(b, from);
+            if (to == JsonSyntax.FAILED) {
+                return null;
+            }
+            if (key != null) {
+                String name = new String(key, StandardCharsets.US_ASCII);
+                if (tree.has(name)) {
+                    return null; // repeated: Jackson's reading keeps the last one, and the splice declines
+                }
+                JsonNode value;
+                if (key == MODEL) {
+                    if (b[from] != '"') {
+                        return null;
+                    }
+                    modelFrom = from;
+                    modelTo = to;
+                    value = contains(b, from, to, (byte) '\\') ? tree(mapper, b, from, to)
+                            : mapper.getNodeFactory().textNode(new String(b, from + 1, to - from - 2,
+                                    StandardCharsets.UTF_8));
+                } else if (key == STREAM) {
+                    value = b[from] == 't' || b[from] == 'f' ? mapper.getNodeFactory().booleanNode(b[from] == 't')
+                            : tree(mapper, b, from, to);
+                } else {
+                    if (b[from] != '[') {
+                        return null;
+                    }
+                    messagesAt = from + 1;
+                    value = tree(mapper, b, from, to);
+                }
+                if (value == null) {
+                    return null;
+                }
+                tree.set(name, value);
+            }
+            i = JsonSyntax.skipWhitespace(b, to);
+            if (i >= b.length) {
+                return null;
+            }
+            if (b[i] == '}') {
+                break;
+            }
+            if (b[i] != ',') {
+                return null;
+            }
+            i = JsonSyntax.skipWhitespace(b, i + 1);
+        }
+        if (JsonSyntax.skipWhitespace(b, i + 1) != b.length || messagesAt < 0) {
+            return null;
+        }
+        return new RequestSplicer.Parsed(tree, new RequestSplicer.Positions(objectStart, modelFrom, modelTo,
+                messagesAt));
+    }
+
+    /** {@link #MODEL}, {@link #STREAM} or {@link #MESSAGES} when the key's bytes are that name, else null. */
+    private static byte[] readKey(byte[] b, int from, int to) {
+        for (byte[] name : new byte[][] {MODEL, STREAM, MESSAGES}) {
+            if (Arrays.equals(b, from, to, name, 0, name.length)) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    private static boolean contains(byte[] b, int from, int to, byte wanted) {
+        for (int k = from; k < to; k++) {
+            if (b[k] == wanted) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Jackson's tree of a value already checked; null if Jackson disagrees (then it reads the whole body). */
+    private static JsonNode tree(ObjectMapper mapper, byte[] b, int from, int to) {
+        try {
+            return mapper.readTree(b, from, to - from);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
