@@ -114,7 +114,7 @@ public class ChatCompletionsResource {
         problem(response, p);
     }
 
-    private void handle(Buffer body, HttpServerRequest request, HttpServerResponse response) {
+    private void handle(byte[] body, HttpServerRequest request, HttpServerResponse response) {
         try {
             complete(body, request, response);
         } catch (RuntimeException e) {
@@ -162,8 +162,7 @@ public class ChatCompletionsResource {
         return declared;
     }
 
-    private void complete(Buffer rawBody, HttpServerRequest httpRequest, HttpServerResponse response) {
-        byte[] raw = rawBody == null ? null : rawBody.getBytes();
+    private void complete(byte[] raw, HttpServerRequest httpRequest, HttpServerResponse response) {
         RequestSplicer.Parsed parsed = bodies.chatRequest(raw, EXAMPLE);
         ObjectNode request = (ObjectNode) parsed.tree();
         Body body = new Body(raw, request, parsed.positions());

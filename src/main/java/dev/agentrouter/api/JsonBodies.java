@@ -69,7 +69,7 @@ public class JsonBodies {
                 return;
             }
             LimitedBody.read(request, apiLimit.bytes(), declared,
-                    body -> emitter.complete(body == null ? null : body.getBytes()),
+                    emitter::complete,
                     () -> emitter.fail(apiLimit.exceeded(-1)));
         });
     }

@@ -1,5 +1,6 @@
 package dev.agentrouter.api;
 
+import java.util.Arrays;
 import java.util.function.Consumer;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -10,7 +11,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 
 /**
- * Reads a request's body into one buffer, up to a limit. What Vert.x Web's {@code BodyHandler} does for the chat
+ * Reads a request's body into one byte array, up to a limit. What Vert.x Web's {@code BodyHandler} does for the chat
  * route, within the route's own handler: no second route to match and call, no upload bookkeeping. A client that
  * expects {@code 100 Continue} gets it once the route has accepted the headers. A body that passes the limit
  * (possible only without a Content-Length, which the route checks first) is refused at once and the rest of it
@@ -22,14 +23,14 @@ final class LimitedBody implements Handler<Buffer> {
     private final int limit;
     /** The declared Content-Length (at most the limit: the route checked it), or -1. */
     private final long expected;
-    private final Consumer<Buffer> complete;
+    private final Consumer<byte[]> complete;
     private final Runnable tooLarge;
-    private Buffer body;
-    /** Whether {@link #body} is a buffer of ours (the first chunk is kept as it is until a second one comes). */
-    private boolean owned;
+    /** The bytes so far, in an array sized from Content-Length when there is one (then never copied again). */
+    private byte[] body;
+    private int length;
     private boolean refused;
 
-    private LimitedBody(HttpServerRequest request, int limit, long expected, Consumer<Buffer> complete,
+    private LimitedBody(HttpServerRequest request, int limit, long expected, Consumer<byte[]> complete,
                         Runnable tooLarge) {
         this.request = request;
         this.limit = limit;
@@ -44,7 +45,7 @@ final class LimitedBody implements Handler<Buffer> {
      *
      * @param expected the Content-Length the caller has checked against the limit, or -1 when there is none
      */
-    static void read(HttpServerRequest request, int limit, long expected, Consumer<Buffer> complete,
+    static void read(HttpServerRequest request, int limit, long expected, Consumer<byte[]> complete,
                      Runnable tooLarge) {
         if (request.isEnded()) {
             complete.accept(null);
@@ -71,27 +72,27 @@ final class LimitedBody implements Handler<Buffer> {
         if (refused) {
             return;
         }
-        if (body == null) {
-            body = chunk; // each chunk is a copy of the network buffer: safe to keep
-        } else {
-            if (!owned) {
-                body = Buffer.buffer((int) Math.min(limit, Math.max(expected, 2L * (body.length() + chunk.length()))))
-                        .appendBuffer(body);
-                owned = true;
-            }
-            body.appendBuffer(chunk);
-        }
-        if (body.length() > limit) {
+        int size = chunk.length();
+        if (size > limit - length) {
             refused = true;
             body = null;
             tooLarge.run();
             UnreadBodies.drop(request);
+            return;
         }
+        if (body == null) {
+            body = new byte[expected >= 0 ? (int) expected : size];
+        } else if (size > body.length - length) {
+            // chunked: grow by doubling, up to the limit
+            body = Arrays.copyOf(body, (int) Math.min(limit, Math.max(length + size, 2L * body.length)));
+        }
+        chunk.getBytes(0, size, body, length);
+        length += size;
     }
 
     private void end() {
         if (!refused) {
-            complete.accept(body);
+            complete.accept(body == null || length == body.length ? body : Arrays.copyOf(body, length));
         }
     }
 }
