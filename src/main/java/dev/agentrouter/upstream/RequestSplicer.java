@@ -2,6 +2,7 @@ package dev.agentrouter.upstream;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -11,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 
 /**
@@ -24,6 +27,7 @@ import io.vertx.core.buffer.Buffer;
 public final class RequestSplicer {
 
     private static final byte[] MODEL_KEY = "\"model\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] COMMA = {','};
     /**
      * The fields the router reads. The others (tools and their schemas, response_format, ...) are only checked for
      * syntax on the way: no tree is built of what is forwarded as sent.
@@ -129,44 +133,58 @@ public final class RequestSplicer {
     }
 
     /**
-     * @param body          the client's request, as {@link #read} parsed it, with a non-empty messages array
+     * @param body          the client's request, as {@link #read} parsed it, with a non-empty messages array; it
+     *                      must not change while the result is in use
      * @param at            the positions {@link #read} found
      * @param model         the upstream model id to put in {@code model}
      * @param systemMessage the encoded message object to insert first, e.g. {@code {"role":"system","content":"..."}},
      *                      or null to insert nothing
-     * @return the rewritten request, in one buffer of its exact size
+     * @return the rewritten request as one buffer made of views of {@code body} and the inserted bytes: no copy of the
+     *         body here (the socket write makes the one copy it needs anyway)
      */
+    @SuppressWarnings("deprecation") // Buffer.buffer(ByteBuf): the only way in Vert.x 4 (BufferInternal in Vert.x 5)
     public static Buffer splice(byte[] body, Positions at, String model, byte[] systemMessage) {
         byte[] quotedModel = quoted(model);
         boolean hasModel = at.modelFrom() >= 0;
         int modelFrom = hasModel ? at.modelFrom() : at.objectStart() + 1;
         int modelTo = hasModel ? at.modelTo() : modelFrom;
-        int modelLength = hasModel ? quotedModel.length : MODEL_KEY.length + quotedModel.length + 1;
-        int systemLength = systemMessage == null ? 0 : systemMessage.length + 1;
-        Buffer out = Buffer.buffer(body.length - (modelTo - modelFrom) + modelLength + systemLength);
+        CompositeByteBuf out = Unpooled.compositeBuffer(7);
         // The model edit and the insertion into messages, in the order they appear in the body.
         boolean modelFirst = modelFrom < at.messagesAt();
         int pos = 0;
         for (int edit = 0; edit < 2; edit++) {
             if ((edit == 0) == modelFirst) {
-                out.appendBytes(body, pos, modelFrom - pos);
-                if (!hasModel) {
-                    out.appendBytes(MODEL_KEY);
-                }
-                out.appendBytes(quotedModel);
-                if (!hasModel) {
-                    out.appendByte((byte) ',');
-                }
+                add(out, body, pos, modelFrom);
+                add(out, hasModel ? quotedModel : concat(MODEL_KEY, quotedModel, COMMA));
                 pos = modelTo;
             } else {
-                out.appendBytes(body, pos, at.messagesAt() - pos);
+                add(out, body, pos, at.messagesAt());
                 if (systemMessage != null) {
-                    out.appendBytes(systemMessage).appendByte((byte) ','); // the array is known to be non-empty
+                    add(out, systemMessage);
+                    add(out, COMMA); // the array is known to be non-empty
                 }
                 pos = at.messagesAt();
             }
         }
-        return out.appendBytes(body, pos, body.length - pos);
+        add(out, body, pos, body.length);
+        return Buffer.buffer(out);
+    }
+
+    private static void add(CompositeByteBuf out, byte[] bytes) {
+        out.addComponent(true, Unpooled.wrappedBuffer(bytes));
+    }
+
+    private static void add(CompositeByteBuf out, byte[] body, int from, int to) {
+        if (to > from) {
+            out.addComponent(true, Unpooled.wrappedBuffer(body, from, to - from));
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b, byte[] c) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length + c.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        System.arraycopy(c, 0, out, a.length + b.length, c.length);
+        return out;
     }
 
     private static byte[] quoted(String s) {
