@@ -20,77 +20,56 @@ final class RequestScanner {
     private static final byte[] MODEL = "model".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] STREAM = "stream".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] MESSAGES = "messages".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[][] READ = {MODEL, STREAM, MESSAGES};
 
-    private RequestScanner() {}
+    private final ObjectMapper mapper;
+    private final byte[] b;
+    private final ObjectNode tree;
+    private int modelFrom = -1;
+    private int modelTo = -1;
+    private int messagesAt = -1;
+
+    private RequestScanner(ObjectMapper mapper, byte[] body) {
+        this.mapper = mapper;
+        this.b = body;
+        this.tree = mapper.getNodeFactory().objectNode();
+    }
 
     /** The parsed request, or null when it is not of the usual shape or not well-formed. */
-    static RequestSplicer.Parsed read(ObjectMapper mapper, byte[] b) {
+    static RequestSplicer.Parsed read(ObjectMapper mapper, byte[] body) {
+        return new RequestScanner(mapper, body).read();
+    }
+
+    private RequestSplicer.Parsed read() {
         int i = JsonSyntax.skipWhitespace(b, 0);
         if (i >= b.length || b[i] != '{') {
             return null;
         }
         int objectStart = i;
-        ObjectNode tree = mapper.getNodeFactory().objectNode();
-        int modelFrom = -1;
-        int modelTo = -1;
-        int messagesAt = -1;
         i = JsonSyntax.skipWhitespace(b, i + 1);
         while (true) {
             if (i >= b.length || b[i] != '"') {
                 return null; // also an empty object: it has no messages
             }
             int keyEnd = JsonSyntax.skipString(b, i);
-            if (keyEnd == JsonSyntax.FAILED || contains(b, i + 1, keyEnd - 1, (byte) '\\')) {
+            if (keyEnd == JsonSyntax.FAILED || contains(i + 1, keyEnd - 1, (byte) '\\')) {
                 return null;
             }
-            byte[] key = readKey(b, i + 1, keyEnd - 1);
+            byte[] key = readKey(i + 1, keyEnd - 1);
             i = JsonSyntax.skipWhitespace(b, keyEnd);
             if (i >= b.length || b[i] != ':') {
                 return null;
             }
             int from = JsonSyntax.skipWhitespace(b, i + 1);
             int to = JsonSyntax.skipValue(b, from);
-            if (to == JsonSyntax.FAILED) {
+            if (to == JsonSyntax.FAILED || key != null && !take(key, from, to)) {
                 return null;
-            }
-            if (key != null) {
-                String name = new String(key, StandardCharsets.US_ASCII);
-                if (tree.has(name)) {
-                    return null; // repeated: Jackson's reading keeps the last one, and the splice declines
-                }
-                JsonNode value;
-                if (key == MODEL) {
-                    if (b[from] != '"') {
-                        return null;
-                    }
-                    modelFrom = from;
-                    modelTo = to;
-                    value = contains(b, from, to, (byte) '\\') ? tree(mapper, b, from, to)
-                            : mapper.getNodeFactory().textNode(new String(b, from + 1, to - from - 2,
-                                    StandardCharsets.UTF_8));
-                } else if (key == STREAM) {
-                    value = b[from] == 't' || b[from] == 'f' ? mapper.getNodeFactory().booleanNode(b[from] == 't')
-                            : tree(mapper, b, from, to);
-                } else {
-                    if (b[from] != '[') {
-                        return null;
-                    }
-                    messagesAt = from + 1;
-                    value = tree(mapper, b, from, to);
-                }
-                if (value == null) {
-                    return null;
-                }
-                tree.set(name, value);
             }
             i = JsonSyntax.skipWhitespace(b, to);
-            if (i >= b.length) {
-                return null;
-            }
-            if (b[i] == '}') {
+            if (i < b.length && b[i] == '}') {
                 break;
             }
-            if (b[i] != ',') {
+            if (i >= b.length || b[i] != ',') {
                 return null;
             }
             i = JsonSyntax.skipWhitespace(b, i + 1);
@@ -102,9 +81,44 @@ final class RequestScanner {
                 messagesAt));
     }
 
+    /**
+     * Adds the value of a field the router reads to the tree, noting where the splice edits; false when the field is
+     * repeated (Jackson's reading keeps the last one, and the splice declines) or its value not of the usual kind.
+     */
+    private boolean take(byte[] key, int from, int to) {
+        String name = new String(key, StandardCharsets.US_ASCII);
+        if (tree.has(name)) {
+            return false;
+        }
+        JsonNode value;
+        if (key == MODEL) {
+            if (b[from] != '"') {
+                return false;
+            }
+            modelFrom = from;
+            modelTo = to;
+            value = contains(from, to, (byte) '\\') ? jacksonTree(from, to)
+                    : mapper.getNodeFactory().textNode(new String(b, from + 1, to - from - 2, StandardCharsets.UTF_8));
+        } else if (key == STREAM) {
+            value = b[from] == 't' || b[from] == 'f' ? mapper.getNodeFactory().booleanNode(b[from] == 't')
+                    : jacksonTree(from, to);
+        } else {
+            if (b[from] != '[') {
+                return false;
+            }
+            messagesAt = from + 1;
+            value = jacksonTree(from, to);
+        }
+        if (value == null) {
+            return false;
+        }
+        tree.set(name, value);
+        return true;
+    }
+
     /** {@link #MODEL}, {@link #STREAM} or {@link #MESSAGES} when the key's bytes are that name, else null. */
-    private static byte[] readKey(byte[] b, int from, int to) {
-        for (byte[] name : new byte[][] {MODEL, STREAM, MESSAGES}) {
+    private byte[] readKey(int from, int to) {
+        for (byte[] name : READ) {
             if (Arrays.equals(b, from, to, name, 0, name.length)) {
                 return name;
             }
@@ -112,7 +126,7 @@ final class RequestScanner {
         return null;
     }
 
-    private static boolean contains(byte[] b, int from, int to, byte wanted) {
+    private boolean contains(int from, int to, byte wanted) {
         for (int k = from; k < to; k++) {
             if (b[k] == wanted) {
                 return true;
@@ -122,7 +136,7 @@ final class RequestScanner {
     }
 
     /** Jackson's tree of a value already checked; null if Jackson disagrees (then it reads the whole body). */
-    private static JsonNode tree(ObjectMapper mapper, byte[] b, int from, int to) {
+    private JsonNode jacksonTree(int from, int to) {
         try {
             return mapper.readTree(b, from, to - from);
         } catch (IOException e) {
