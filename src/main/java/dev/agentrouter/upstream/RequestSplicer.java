@@ -21,8 +21,8 @@ import io.vertx.core.buffer.Buffer;
  * message is inserted at the start of {@code messages}; every other byte is forwarded exactly as the client sent it
  * (field order, number formatting, unknown fields). Cheaper than serialising the whole tree again, and a stricter
  * "forward untouched". {@link #read} parses the request once, into a tree of the fields the router reads and the byte
- * positions the splice needs (a request of the usual shape with {@link RequestScanner}, any other with Jackson); {@link ChatRequestRewriter} is the tree-based equivalent for the shapes the splice
- * declines.
+ * positions the splice needs (a request of the usual shape with {@link RequestScanner}, any other with Jackson);
+ * {@link ChatRequestRewriter} is the tree-based equivalent for the shapes the splice declines.
  */
 public final class RequestSplicer {
 
