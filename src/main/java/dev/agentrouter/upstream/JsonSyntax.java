@@ -266,7 +266,7 @@ final class JsonSyntax {
         }
     }
 
-    /** One well-formed UTF-8 sequence of two to four bytes (no overlong forms, surrogates or code points past U+10FFFF). */
+    /** One well-formed UTF-8 sequence of two to four bytes: no overlong form, surrogate or code point past U+10FFFF. */
     private static int utf8(byte[] b, int at) {
         int lead = b[at] & 0xFF;
         int length;

@@ -41,7 +41,8 @@ class JsonSyntaxTest {
     @ValueSource(strings = {
             "", "{", "[", "{\"a\"}", "{\"a\":}", "{\"a\":1,}", "[1,]", "[1 2]", "{a:1}", "{'a':1}", "01", "1.", ".5",
             "+1", "-", "1e", "1e+", "NaN", "Infinity", "tru", "nul", "\"open", "\"bad \\x escape\"", "\"\\u12g4\"",
-            "\"\\u12\"", "\"tab\tinside\"", "\"new\nline\"", "[1]]", "{\"a\":1}}", "/* comment */ 1", "{\"a\":1 // c\n}"})
+            "\"\\u12\"", "\"tab\tinside\"", "\"new\nline\"", "[1]]", "{\"a\":1}}", "/* comment */ 1",
+            "{\"a\":1 // c\n}"})
     void refusesMalformedValues(String json) {
         byte[] b = json.getBytes(StandardCharsets.UTF_8);
         int end = JsonSyntax.skipValue(b, 0);
@@ -79,10 +80,11 @@ class JsonSyntaxTest {
     void neverAcceptsWhatJacksonRefuses() {
         String[] seeds = {
             "{\"type\":\"function\",\"function\":{\"name\":\"read_file\",\"description\":\"Reads a file \\\"as is\\\""
-                    + " \u00e9\u20ac\",\"parameters\":{\"type\":\"object\",\"required\":[\"path\"],\"properties\":"
-                    + "{\"path\":{\"type\":\"string\"},\"limit\":{\"type\":\"integer\",\"minimum\":-1,\"default\":2.5e3}}},"
-                    + "\"strict\":true,\"x\":null}}",
-            "[{\"role\":\"tool\",\"content\":\"CREATE TABLE t (id bigint);\\n\\u00e9 \uD83D\uDE00\"},[1,-0.5,1E+2,[]]]"};
+                    + " \u00e9\u20ac\",\"parameters\":{\"type\":\"object\",\"required\":[\"path\"],"
+                    + "\"properties\":{\"path\":{\"type\":\"string\"},\"limit\":{\"type\":\"integer\","
+                    + "\"minimum\":-1,\"default\":2.5e3}}},\"strict\":true,\"x\":null}}",
+            "[{\"role\":\"tool\",\"content\":\"CREATE TABLE t (id bigint);\\n\\u00e9 \uD83D\uDE00\"},"
+                    + "[1,-0.5,1E+2,[]]]"};
         Random random = new Random(20261203);
         int accepted = 0;
         int refused = 0;
