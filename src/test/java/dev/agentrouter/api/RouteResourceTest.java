@@ -188,6 +188,24 @@ class RouteResourceTest {
     }
 
     @Test
+    void aClientThatWaitsFor100ContinueGetsItAndIsAnswered() throws Exception {
+        // The route reads its own body now, so it must send the interim answer the REST layer used to send.
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(
+                java.net.http.HttpRequest.newBuilder(root.toURI().resolve("/v1/route"))
+                        .header("Content-Type", "application/json")
+                        .expectContinue(true)
+                        .timeout(java.time.Duration.ofSeconds(20))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "{\"prompt\": \"My PostgreSQL queries are slow and I need to optimize the indexes\"}"))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        org.junit.jupiter.api.Assertions.assertEquals(200, response.statusCode(), response.body());
+        org.junit.jupiter.api.Assertions.assertTrue(response.body().contains("\"agent\":\"backend-developer\""),
+                response.body());
+    }
+
+    @Test
     void rejectsANonJsonContentType() {
         given().contentType(ContentType.TEXT).body("route this please")
                 .when().post("/v1/route")
