@@ -39,7 +39,8 @@ final class JsonSyntax {
 
     /** The index after the whitespace at {@code at}. */
     static int skipWhitespace(byte[] b, int at) {
-        while (at < b.length && (b[at] == ' ' || b[at] == '\n' || b[at] == '\r' || b[at] == '\t')) {
+        // one comparison for the usual byte, which is no whitespace (non-ASCII bytes are negative: they go on to fail)
+        while (at < b.length && b[at] <= ' ' && (b[at] == ' ' || b[at] == '\n' || b[at] == '\r' || b[at] == '\t')) {
             at++;
         }
         return at;
