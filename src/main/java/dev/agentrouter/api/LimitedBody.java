@@ -1,6 +1,5 @@
 package dev.agentrouter.api;
 
-import java.util.Arrays;
 import java.util.function.Consumer;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -11,7 +10,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 
 /**
- * Reads a request's body into one byte array, up to a limit. What Vert.x Web's {@code BodyHandler} does for the chat
+ * Reads a request's body into one byte array ({@link BodyBytes}), up to a limit. What Vert.x Web's {@code BodyHandler} does for the chat
  * route, within the route's own handler: no second route to match and call, no upload bookkeeping. A client that
  * expects {@code 100 Continue} gets it once the route has accepted the headers. A body that passes the limit
  * (possible only without a Content-Length, which the route checks first) is refused at once and the rest of it
@@ -25,9 +24,7 @@ final class LimitedBody implements Handler<Buffer> {
     private final long expected;
     private final Consumer<byte[]> complete;
     private final Runnable tooLarge;
-    /** The bytes so far, in an array sized from Content-Length when there is one (then never copied again). */
-    private byte[] body;
-    private int length;
+    private BodyBytes body;
     private boolean refused;
 
     private LimitedBody(HttpServerRequest request, int limit, long expected, Consumer<byte[]> complete,
@@ -72,27 +69,22 @@ final class LimitedBody implements Handler<Buffer> {
         if (refused) {
             return;
         }
-        int size = chunk.length();
-        if (size > limit - length) {
+        if (body == null) {
+            body = new BodyBytes(expected);
+        }
+        if (chunk.length() > limit - body.length()) {
             refused = true;
             body = null;
             tooLarge.run();
             UnreadBodies.drop(request);
             return;
         }
-        if (body == null) {
-            body = new byte[expected >= 0 ? (int) expected : size];
-        } else if (size > body.length - length) {
-            // chunked: grow by doubling, up to the limit
-            body = Arrays.copyOf(body, (int) Math.min(limit, Math.max(length + size, 2L * body.length)));
-        }
-        chunk.getBytes(0, size, body, length);
-        length += size;
+        body.append(chunk);
     }
 
     private void end() {
         if (!refused) {
-            complete.accept(body == null || length == body.length ? body : Arrays.copyOf(body, length));
+            complete.accept(body == null ? null : body.toArray());
         }
     }
 }
