@@ -319,8 +319,9 @@ public interface RouterConfig {
         /**
          * Largest chat completion request body in bytes; larger bodies get 413. Larger than the routing API's limit
          * because images travel inline, as base64 data URLs. Each request is held in heap whole while it is forwarded:
-         * its bytes and the tree of its messages (the rewritten request is views of those bytes); memory grows with
-         * the bytes received, not with the Content-Length announced.
+         * its bytes and the tree of its messages (the spliced request is views of those bytes; with system-prompt
+         * replace, a whole tree and a rewritten copy too); memory grows with the bytes received, not with the
+         * Content-Length announced.
          */
         @WithDefault("16777216")
         int maxBodyBytes();
