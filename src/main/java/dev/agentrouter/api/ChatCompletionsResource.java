@@ -101,8 +101,23 @@ public class ChatCompletionsResource {
             refuseUnread(request, response, p);
             return;
         }
-        LimitedBody.read(request, bodyLimit.bytes(), declaredLength, body -> handle(body, request, response),
-                () -> problem(response, bodyLimit.exceeded(-1)));
+        long idleMillis = bodies.bodyIdleMillis();
+        LimitedBody.read(request, bodyLimit.bytes(), declaredLength, idleMillis, new LimitedBody.Outcome() {
+            @Override
+            public void complete(byte[] body) {
+                handle(body, request, response);
+            }
+
+            @Override
+            public void tooLarge() {
+                problem(response, bodyLimit.exceeded(-1));
+            }
+
+            @Override
+            public void stalled() {
+                problem(response, bodies.bodyStalled());
+            }
+        });
     }
 
     /** The agent to act as (null: forward unrouted) and how it was chosen. */

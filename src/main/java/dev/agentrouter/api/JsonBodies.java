@@ -37,11 +37,25 @@ public class JsonBodies {
     private final ObjectMapper mapper;
     private final Limit apiLimit;
     private final Limit chatLimit;
+    private final long bodyIdleMillis;
 
     public JsonBodies(ObjectMapper mapper, RouterConfig config) {
         this.mapper = mapper;
         this.apiLimit = new Limit(config.api().maxBodyBytes(), "router.api.max-body-bytes");
         this.chatLimit = new Limit(config.proxy().maxBodyBytes(), "router.proxy.max-body-bytes");
+        this.bodyIdleMillis = Math.max(1, config.api().bodyIdleTimeout().toMillis());
+    }
+
+    /** The longest pause while a request body arrives, in milliseconds ({@code router.api.body-idle-timeout}). */
+    public long bodyIdleMillis() {
+        return bodyIdleMillis;
+    }
+
+    /** A 408 problem for a body that stopped arriving. */
+    public ApiProblem bodyStalled() {
+        return new ApiProblem(408, "body-timeout", "Request body timed out", "no bytes of the request body arrived"
+                + " for " + bodyIdleMillis + " ms (configuration key router.api.body-idle-timeout); the connection"
+                + " is closed");
     }
 
     /** The limit of the routing API's requests. */
@@ -68,9 +82,22 @@ public class JsonBodies {
                 emitter.fail(apiLimit.exceeded(declared));
                 return;
             }
-            LimitedBody.read(request, apiLimit.bytes(), declared,
-                    emitter::complete,
-                    () -> emitter.fail(apiLimit.exceeded(-1)));
+            LimitedBody.read(request, apiLimit.bytes(), declared, bodyIdleMillis, new LimitedBody.Outcome() {
+                @Override
+                public void complete(byte[] body) {
+                    emitter.complete(body);
+                }
+
+                @Override
+                public void tooLarge() {
+                    emitter.fail(apiLimit.exceeded(-1));
+                }
+
+                @Override
+                public void stalled() {
+                    emitter.fail(bodyStalled());
+                }
+            });
         });
     }
 

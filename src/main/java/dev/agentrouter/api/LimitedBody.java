@@ -1,60 +1,85 @@
 package dev.agentrouter.api;
 
-import java.util.function.Consumer;
+import dev.agentrouter.upstream.DeadlineSweep;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 
 /**
- * Reads a request's body into one byte array ({@link BodyBytes}), up to a limit. What Vert.x Web's {@code BodyHandler} does for the chat
- * route, within the route's own handler: no second route to match and call, no upload bookkeeping. A client that
- * expects {@code 100 Continue} gets it once the route has accepted the headers. A body that passes the limit
- * (possible only without a Content-Length, which the route checks first) is refused at once and the rest of it
- * dropped ({@link UnreadBodies}).
+ * Reads a request's body into one byte array ({@link BodyBytes}), up to a size limit and with a limit on pauses. What
+ * Vert.x Web's {@code BodyHandler} does, within the route's own handler: no second route to match and call, no upload
+ * bookkeeping. A client that expects {@code 100 Continue} gets it once the route has accepted the headers. A body that
+ * passes the size limit (possible only without a Content-Length, which the route checks first) is refused at once and
+ * the rest of it dropped ({@link UnreadBodies}). A body that stops arriving for longer than the pause limit is
+ * answered and its connection closed: a stalled client holds neither memory nor a connection for long.
  */
-final class LimitedBody implements Handler<Buffer> {
+final class LimitedBody extends DeadlineSweep.Entry implements Handler<Buffer> {
+
+    /** What becomes of a body being read; each read ends in at most one of these (none if the client goes away). */
+    interface Outcome {
+        /** The whole body; null when there is none. */
+        void complete(byte[] body);
+
+        /** The body passed the size limit; answer now, the rest is dropped. */
+        void tooLarge();
+
+        /** No bytes arrived for the pause limit; answer now, the connection is closed after the answer. */
+        void stalled();
+    }
+
+    /** How long a stalled request's answer may take to go out before its connection is closed anyway. */
+    private static final long CLOSE_GRACE_MS = 1_000;
 
     private final HttpServerRequest request;
+    private final Vertx vertx;
     private final int limit;
     /** The declared Content-Length (at most the limit: the route checked it), or -1. */
     private final long expected;
-    private final Consumer<byte[]> complete;
-    private final Runnable tooLarge;
+    private final long idleMillis;
+    private final Outcome outcome;
+    private DeadlineSweep sweep;
     private BodyBytes body;
-    private boolean refused;
+    private boolean finished;
 
-    private LimitedBody(HttpServerRequest request, int limit, long expected, Consumer<byte[]> complete,
-                        Runnable tooLarge) {
+    private LimitedBody(HttpServerRequest request, Vertx vertx, int limit, long expected, long idleMillis,
+                        Outcome outcome) {
         this.request = request;
+        this.vertx = vertx;
         this.limit = limit;
         this.expected = expected;
-        this.complete = complete;
-        this.tooLarge = tooLarge;
+        this.idleMillis = idleMillis;
+        this.outcome = outcome;
     }
 
     /**
-     * Reads the body of {@code request}, then calls {@code complete} with it (null when there is none), or
-     * {@code tooLarge} once it has more than {@code limit} bytes. A client that goes away mid-body gets neither.
+     * Reads the body of {@code request} and reports how that ended to {@code outcome}. Call it on the request's event
+     * loop.
      *
-     * @param expected the Content-Length the caller has checked against the limit, or -1 when there is none
+     * @param limit      the most bytes accepted
+     * @param expected   the Content-Length the caller has checked against the limit, or -1 when there is none
+     * @param idleMillis the longest pause between the headers and the first bytes, or between two chunks
      */
-    static void read(HttpServerRequest request, int limit, long expected, Consumer<byte[]> complete,
-                     Runnable tooLarge) {
+    static void read(HttpServerRequest request, int limit, long expected, long idleMillis, Outcome outcome) {
         if (request.isEnded()) {
-            complete.accept(null);
+            outcome.complete(null);
             return;
         }
-        LimitedBody reader = new LimitedBody(request, limit, expected, complete, tooLarge);
+        Vertx vertx = Vertx.currentContext().owner();
+        LimitedBody reader = new LimitedBody(request, vertx, limit, expected, idleMillis, outcome);
         request.handler(reader);
         request.endHandler(v -> reader.end());
-        request.exceptionHandler(failure -> reader.refused = true); // the connection is gone: nobody to answer
+        request.exceptionHandler(failure -> reader.finish()); // the connection is gone: nobody to answer
         if (expectsContinue(request)) {
             request.response().writeContinue(); // or the client waits (curl: a second) before it sends the body
         }
+        reader.sweep = DeadlineSweep.ofThisThread(vertx);
+        reader.sweep.watch(reader, idleMillis);
         request.resume(); // the server pauses a request until a handler reads it
     }
 
@@ -66,25 +91,50 @@ final class LimitedBody implements Handler<Buffer> {
 
     @Override
     public void handle(Buffer chunk) {
-        if (refused) {
+        if (finished) {
             return;
         }
         if (body == null) {
             body = new BodyBytes(expected);
         }
         if (chunk.length() > limit - body.length()) {
-            refused = true;
-            body = null;
-            tooLarge.run();
+            finish();
+            outcome.tooLarge();
             UnreadBodies.drop(request);
             return;
         }
         body.append(chunk);
+        sweep.watch(this, idleMillis); // moves the deadline: the pause limit counts from the latest chunk
     }
 
     private void end() {
-        if (!refused) {
-            complete.accept(body == null ? null : body.toArray());
+        if (!finished) {
+            BodyBytes read = body;
+            finish();
+            outcome.complete(read == null ? null : read.toArray());
         }
+    }
+
+    @Override
+    protected void deadlinePassed(long now) {
+        if (finished) {
+            return;
+        }
+        finish();
+        outcome.stalled();
+        // The rest of a stalled body is not worth waiting for. Close once the answer is out: at once if the outcome
+        // wrote it, else (an answer on its way through another layer) after a grace period.
+        HttpServerResponse response = request.response();
+        if (response.ended()) {
+            response.close();
+        } else {
+            vertx.setTimer(CLOSE_GRACE_MS, id -> response.close());
+        }
+    }
+
+    private void finish() {
+        finished = true;
+        body = null;
+        DeadlineSweep.unwatch(this);
     }
 }

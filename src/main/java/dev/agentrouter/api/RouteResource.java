@@ -55,6 +55,8 @@ public class RouteResource {
             content = @Content(schema = @Schema(implementation = RouteResponse.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, or no prompt to route",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "408", description = "The body stopped arriving for router.api.body-idle-timeout",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body larger than router.api.max-body-bytes",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RouteResponse> route(@Context HttpServerRequest request) {

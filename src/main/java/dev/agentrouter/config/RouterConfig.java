@@ -409,5 +409,13 @@ public interface RouterConfig {
         /** Largest accepted request body in bytes; larger bodies get 413. */
         @WithDefault("1048576")
         int maxBodyBytes();
+
+        /**
+         * Longest pause while a request body arrives (after the headers, and between two chunks), for the routing
+         * API and chat completions alike: past it the request gets 408 and its connection is closed, so a client that
+         * stalls or trickles its body holds neither memory nor a connection for long. nginx's client_body_timeout.
+         */
+        @WithDefault("60s")
+        Duration bodyIdleTimeout();
     }
 }

@@ -17,7 +17,6 @@ import dev.agentrouter.config.RouterConfig;
 import dev.agentrouter.observability.UpstreamMetrics;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.util.concurrent.FastThreadLocal;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -59,13 +58,6 @@ public class ChatRelay {
     private final ObjectMapper mapper;
     private final RetryPolicy retries;
     private final UpstreamMetrics metrics;
-    /** Each event loop's deadlines (see {@link DeadlineSweep}); the relay's callbacks run on the client's loop. */
-    private final FastThreadLocal<DeadlineSweep> sweeps = new FastThreadLocal<>() {
-        @Override
-        protected DeadlineSweep initialValue() {
-            return new DeadlineSweep(vertx);
-        }
-    };
 
     public ChatRelay(Vertx vertx, Upstreams upstreams, ObjectMapper mapper, RouterConfig config,
                      UpstreamMetrics metrics) {
@@ -336,7 +328,7 @@ public class ChatRelay {
          * headers, so the relay keeps its own; a chunk only notes the time, the deadline checks it).
          */
         @Override
-        void deadlinePassed(long now) {
+        protected void deadlinePassed(long now) {
             UpstreamEndpoint.Timeouts t = u.timeouts();
             long remaining = t.total().toMillis() - (now - sent) / 1_000_000;
             if (!headersReceived && waitsForFirstByte()) {
@@ -610,7 +602,8 @@ public class ChatRelay {
 
         /** Replaces the pending deadline with one {@code millis} from now (which re-checks every deadline). */
         private void deadlineIn(long millis) {
-            sweeps.get().watch(this, Math.max(1, millis));
+            // each event loop's deadlines are swept together; the relay's callbacks run on the client's loop
+            DeadlineSweep.ofThisThread(vertx).watch(this, Math.max(1, millis));
         }
     }
 

@@ -4,21 +4,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.netty.util.concurrent.FastThreadLocal;
 import io.vertx.core.Vertx;
 
 /**
- * The deadlines of one event loop's upstream calls, checked together every {@value #TICK_MS} ms while any is pending:
- * one timer per event loop instead of one per call. A timer per call cost a map entry and a task-queue insert and
- * removal on every request, for deadlines that almost never pass. A deadline is noticed up to a tick late.
+ * The deadlines of one event loop (upstream calls, request bodies being received), checked together every
+ * {@value #TICK_MS} ms while any is pending: one timer per event loop instead of one per request. A timer per request
+ * cost a map entry and a task-queue insert and removal on every request, for deadlines that almost never pass. A
+ * deadline is noticed up to a tick late.
  * <p>
- * Used only from its event loop's thread (the relay's callbacks all run there), so it needs no locking.
+ * Used only from its event loop's thread ({@link #ofThisThread}; the callbacks that watch and unwatch all run there),
+ * so it needs no locking.
  */
-final class DeadlineSweep {
+public final class DeadlineSweep {
 
     static final long TICK_MS = 50;
 
+    private static final FastThreadLocal<DeadlineSweep> SWEEPS = new FastThreadLocal<>();
+
     /** Something with a deadline; linked into the sweep of the thread that watches it. */
-    abstract static class Entry {
+    public abstract static class Entry {
         private long deadline;
         private Entry previous;
         private Entry next;
@@ -29,7 +34,7 @@ final class DeadlineSweep {
          *
          * @param now System.nanoTime when the sweep noticed it
          */
-        abstract void deadlinePassed(long now);
+        protected abstract void deadlinePassed(long now);
     }
 
     private final Vertx vertx;
@@ -41,8 +46,18 @@ final class DeadlineSweep {
         this.vertx = vertx;
     }
 
+    /** The sweep of the calling event loop thread, created on first use. */
+    public static DeadlineSweep ofThisThread(Vertx vertx) {
+        DeadlineSweep sweep = SWEEPS.get();
+        if (sweep == null) {
+            sweep = new DeadlineSweep(vertx);
+            SWEEPS.set(sweep);
+        }
+        return sweep;
+    }
+
     /** Watches {@code entry} until {@code millis} from now (replacing any deadline it had). */
-    void watch(Entry entry, long millis) {
+    public void watch(Entry entry, long millis) {
         entry.deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         if (entry.sweep != null) {
             return; // already linked here: only the deadline moves
@@ -62,7 +77,7 @@ final class DeadlineSweep {
     }
 
     /** Stops watching {@code entry}; nothing if it is not watched. */
-    static void unwatch(Entry entry) {
+    public static void unwatch(Entry entry) {
         DeadlineSweep sweep = entry.sweep;
         if (sweep == null) {
             return;

@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import dev.agentrouter.api.ChunkedPost;
@@ -394,6 +396,60 @@ class ChatCompletionsTest {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         assertEquals("frontend-developer", response.headers().firstValue("X-Agent-Router-Agent").orElse(""));
+    }
+
+    /** Sends headers announcing 100 bytes and only 10 of them, then reads until the connection closes. */
+    private String stallMidBody(String path) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(root.getHost(), root.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"model\":")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            // a SocketTimeoutException if the router waits on, or keeps the connection open after answering
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void aBodyThatStopsArrivingIsARequestTimeoutAndTheConnectionIsClosed() throws Exception {
+        // router.api.body-idle-timeout is 1 s here
+        for (String path : List.of("/v1/chat/completions", "/v1/route")) {
+            long start = System.nanoTime();
+            String received = stallMidBody(path);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(received.startsWith("HTTP/1.1 408"), path + ": " + received);
+            assertTrue(received.contains("application/problem+json"), received);
+            assertTrue(received.contains("urn:agent-router:problem:body-timeout"), received);
+            assertTrue(received.contains("router.api.body-idle-timeout"), received);
+            assertTrue(millis >= 1000 && millis < 5000, path + " answered after " + millis + " ms");
+        }
+    }
+
+    @Test
+    void aBodyThatKeepsArrivingWithShortPausesIsRead() throws Exception {
+        // three parts, 600 ms apart: 1.2 s in all, longer than the 1 s pause limit, which each chunk renews
+        byte[] body = chat("agent/devops-engineer", "Set up a CI pipeline", false)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (java.net.Socket socket = new java.net.Socket(root.getHost(), root.getPort())) {
+            socket.setSoTimeout(10_000);
+            var out = socket.getOutputStream();
+            out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            int third = body.length / 3;
+            for (int part = 0; part < 3; part++) {
+                out.write(body, part * third, part == 2 ? body.length - 2 * third : third);
+                out.flush();
+                if (part < 2) {
+                    Thread.sleep(600);
+                }
+            }
+            String received = new String(socket.getInputStream().readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(received.startsWith("HTTP/1.1 200"), received);
+            assertTrue(received.contains("Hello from stub-sonnet"), received);
+        }
     }
 
     @Test

@@ -38,7 +38,7 @@ class DeadlineSweepTest {
         }
 
         @Override
-        void deadlinePassed(long now) {
+        protected void deadlinePassed(long now) {
             passed++;
             seen.put(name, now - watchedAt);
             threads.add(Thread.currentThread().getName());

@@ -70,6 +70,7 @@ public class StubUpstream implements QuarkusTestResourceLifecycleManager {
                 "router.proxy.models.sonnet", "stub-sonnet",
                 "router.proxy.models.opus", "stub-opus",
                 "router.proxy.default-model", "stub-default"));
+        config.put("router.api.body-idle-timeout", "1s");
         if (profile.equals("resilience")) {
             config.put("router.upstream.circuit-breaker.failure-threshold", "2");
             config.put("router.upstream.circuit-breaker.open-duration", "1h");
