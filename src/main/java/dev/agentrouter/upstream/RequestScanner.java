@@ -11,7 +11,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Reads a chat completion request of the usual shape straight from its bytes: one object whose keys have no escapes,
  * {@code model}, {@code stream} and {@code messages} at most once each, a string model and an array of messages, and
- * nothing after it. Jackson parses only those three values; every other value gets {@link JsonSyntax}'s check.
+ * nothing after it. Jackson parses only those three values; every other value gets {@link JsonSyntax}'s check (or is
+ * recognised as bytes checked before, {@link CheckedValues}).
  * Anything else is declined (null) and {@link RequestSplicer} reads the body with Jackson instead, which decides what
  * it is: the same tree and positions, or a precise error.
  */
@@ -61,7 +62,7 @@ final class RequestScanner {
                 return null;
             }
             int from = JsonSyntax.skipWhitespace(b, i + 1);
-            int to = JsonSyntax.skipValue(b, from);
+            int to = key == null ? skipUnread(from) : JsonSyntax.skipValue(b, from);
             if (to == JsonSyntax.FAILED || key != null && !take(key, from, to)) {
                 return null;
             }
@@ -79,6 +80,20 @@ final class RequestScanner {
         }
         return new RequestSplicer.Parsed(tree, new RequestSplicer.Positions(objectStart, modelFrom, modelTo,
                 messagesAt));
+    }
+
+    /** Past a value the router forwards unread: checked, unless the same bytes were checked before. */
+    private int skipUnread(int from) {
+        CheckedValues checked = CheckedValues.ofThisThread();
+        int known = checked.endOfKnown(b, from);
+        if (known >= 0) {
+            return known;
+        }
+        int to = JsonSyntax.skipValue(b, from);
+        if (to != JsonSyntax.FAILED) {
+            checked.remember(b, from, to);
+        }
+        return to;
     }
 
     /**

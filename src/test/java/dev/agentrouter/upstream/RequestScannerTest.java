@@ -68,6 +68,22 @@ class RequestScannerTest {
         assertNull(RequestScanner.read(mapper, body.getBytes(StandardCharsets.UTF_8)), body);
     }
 
+    @Test
+    void toolsSeenBeforeAreRecognisedAndAMalformedCopyOfThemIsNot() throws Exception {
+        String tools = "[" + "{\"type\":\"function\",\"function\":{\"name\":\"read\",\"parameters\":{}}},".repeat(40)
+                + "{\"type\":\"function\",\"function\":{\"name\":\"last\"}}]";
+        String request = "{\"model\":\"auto\",\"tools\":" + tools
+                + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+        byte[] raw = request.getBytes(StandardCharsets.UTF_8);
+        for (int turn = 0; turn < 2; turn++) { // the second time, the tools are recognised rather than checked
+            RequestSplicer.Parsed scanned = RequestScanner.read(mapper, raw);
+            assertNotNull(scanned);
+            assertSameAsJackson(raw, scanned);
+        }
+        byte[] broken = request.replace("\"last\"}}]", "\"last\"}]]").getBytes(StandardCharsets.UTF_8);
+        assertNull(RequestScanner.read(mapper, broken), "same start, different end: checked, and refused");
+    }
+
     /** Thousands of mutants of the usual shapes: whatever the scanner reads, it reads as Jackson does. */
     @Test
     void whatItReadsOfMutantsJacksonReadsTheSame() throws Exception {
