@@ -39,11 +39,10 @@ final class LimitedBody extends DeadlineSweep.Entry implements Handler<Buffer> {
     private final HttpServerRequest request;
     private final Vertx vertx;
     private final int limit;
-    /** The declared Content-Length (at most the limit: the route checked it), or -1. */
-    private final long expected;
     private final long idleMillis;
     private final Outcome outcome;
     private DeadlineSweep sweep;
+    /** Null once the read is finished, so that a refused or stalled body is let go at once. */
     private BodyBytes body;
     private boolean finished;
 
@@ -52,7 +51,7 @@ final class LimitedBody extends DeadlineSweep.Entry implements Handler<Buffer> {
         this.request = request;
         this.vertx = vertx;
         this.limit = limit;
-        this.expected = expected;
+        this.body = new BodyBytes(expected); // allocates nothing until bytes arrive
         this.idleMillis = idleMillis;
         this.outcome = outcome;
     }
@@ -94,9 +93,6 @@ final class LimitedBody extends DeadlineSweep.Entry implements Handler<Buffer> {
         if (finished) {
             return;
         }
-        if (body == null) {
-            body = new BodyBytes(expected);
-        }
         if (chunk.length() > limit - body.length()) {
             finish();
             outcome.tooLarge();
@@ -109,9 +105,9 @@ final class LimitedBody extends DeadlineSweep.Entry implements Handler<Buffer> {
 
     private void end() {
         if (!finished) {
-            BodyBytes read = body;
+            byte[] read = body.toArray();
             finish();
-            outcome.complete(read == null ? null : read.toArray());
+            outcome.complete(read);
         }
     }
 
