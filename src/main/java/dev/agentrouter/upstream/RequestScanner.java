@@ -18,10 +18,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class RequestScanner {
 
-    private static final byte[] MODEL = "model".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] STREAM = "stream".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] MESSAGES = "messages".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[][] READ = {MODEL, STREAM, MESSAGES};
+    /** The fields the router reads: the tree's key, and its bytes for recognising it in the body. */
+    private enum Field {
+        MODEL("model"), STREAM("stream"), MESSAGES("messages");
+
+        final String key;
+        final byte[] bytes;
+
+        Field(String key) {
+            this.key = key;
+            this.bytes = key.getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
+    private static final Field[] FIELDS = Field.values();
 
     private final ObjectMapper mapper;
     private final byte[] b;
@@ -56,7 +66,7 @@ final class RequestScanner {
             if (keyEnd == JsonSyntax.FAILED || contains(i + 1, keyEnd - 1, (byte) '\\')) {
                 return null;
             }
-            byte[] key = readKey(i + 1, keyEnd - 1);
+            Field key = readKey(i + 1, keyEnd - 1);
             i = JsonSyntax.skipWhitespace(b, keyEnd);
             if (i >= b.length || b[i] != ':') {
                 return null;
@@ -100,13 +110,12 @@ final class RequestScanner {
      * Adds the value of a field the router reads to the tree, noting where the splice edits; false when the field is
      * repeated (Jackson's reading keeps the last one, and the splice declines) or its value not of the usual kind.
      */
-    private boolean take(byte[] key, int from, int to) {
-        String name = new String(key, StandardCharsets.US_ASCII);
-        if (tree.has(name)) {
+    private boolean take(Field field, int from, int to) {
+        if (tree.has(field.key)) {
             return false;
         }
         JsonNode value;
-        if (key == MODEL) {
+        if (field == Field.MODEL) {
             if (b[from] != '"') {
                 return false;
             }
@@ -114,7 +123,7 @@ final class RequestScanner {
             modelTo = to;
             value = contains(from, to, (byte) '\\') ? jacksonTree(from, to)
                     : mapper.getNodeFactory().textNode(new String(b, from + 1, to - from - 2, StandardCharsets.UTF_8));
-        } else if (key == STREAM) {
+        } else if (field == Field.STREAM) {
             value = b[from] == 't' || b[from] == 'f' ? mapper.getNodeFactory().booleanNode(b[from] == 't')
                     : jacksonTree(from, to);
         } else {
@@ -127,15 +136,15 @@ final class RequestScanner {
         if (value == null) {
             return false;
         }
-        tree.set(name, value);
+        tree.set(field.key, value);
         return true;
     }
 
-    /** {@link #MODEL}, {@link #STREAM} or {@link #MESSAGES} when the key's bytes are that name, else null. */
-    private byte[] readKey(int from, int to) {
-        for (byte[] name : READ) {
-            if (Arrays.equals(b, from, to, name, 0, name.length)) {
-                return name;
+    /** The field whose name the key's bytes are, or null for a field the router does not read. */
+    private Field readKey(int from, int to) {
+        for (Field field : FIELDS) {
+            if (Arrays.equals(b, from, to, field.bytes, 0, field.bytes.length)) {
+                return field;
             }
         }
         return null;
