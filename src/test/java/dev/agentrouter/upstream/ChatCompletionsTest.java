@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.agentrouter.api.ChunkedPost;
+import dev.agentrouter.api.ContinuePost;
 import dev.agentrouter.observability.MetricsScrape;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -385,15 +386,8 @@ class ChatCompletionsTest {
     @Test
     void aClientThatWaitsFor100ContinueGetsItAndIsAnswered() throws Exception {
         // curl sends "Expect: 100-continue" with bodies over 1 MB; without the interim answer it waits a second.
-        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newBuilder()
-                .version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(
-                java.net.http.HttpRequest.newBuilder(root.toURI().resolve("/v1/chat/completions"))
-                        .header("Content-Type", "application/json")
-                        .expectContinue(true)
-                        .timeout(java.time.Duration.ofSeconds(20))
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(withImage(100_000)))
-                        .build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> response = ContinuePost.send(root.toURI().resolve("/v1/chat/completions"),
+                withImage(100_000));
         assertEquals(200, response.statusCode(), response.body());
         assertEquals("frontend-developer", response.headers().firstValue("X-Agent-Router-Agent").orElse(""));
     }
