@@ -161,16 +161,7 @@ public class ChatCompletionsResource {
             throw new ApiProblem(415, "unsupported-media-type", "Unsupported media type",
                     "send the request body as JSON with 'Content-Type: application/json'");
         }
-        String length = request.getHeader(HttpHeaderNames.CONTENT_LENGTH);
-        if (length == null) {
-            return -1;
-        }
-        long declared;
-        try {
-            declared = Long.parseLong(length.strip());
-        } catch (NumberFormatException e) {
-            throw ApiProblem.badRequest("invalid-request", "Invalid request", "Content-Length is not a number");
-        }
+        long declared = JsonBodies.declaredLength(request);
         if (declared > bodyLimit.bytes()) {
             throw bodyLimit.exceeded(declared);
         }

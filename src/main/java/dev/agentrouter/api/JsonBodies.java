@@ -101,8 +101,11 @@ public class JsonBodies {
         });
     }
 
-    /** The request's Content-Length, or -1 without one (chunked; a malformed one the HTTP codec refuses first). */
-    private static long declaredLength(HttpServerRequest request) {
+    /**
+     * The request's Content-Length, or -1 without one (the body is chunked). Netty's codec answers a malformed one with
+     * 400 before any route sees the request.
+     */
+    static long declaredLength(HttpServerRequest request) {
         String length = request.getHeader(HttpHeaderNames.CONTENT_LENGTH);
         try {
             return length == null ? -1 : Long.parseLong(length.strip());

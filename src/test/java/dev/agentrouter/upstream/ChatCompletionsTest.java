@@ -421,6 +421,22 @@ class ChatCompletionsTest {
     }
 
     @Test
+    void aMalformedContentLengthIsABadRequestBeforeAnyRouteSeesIt() throws Exception {
+        // Netty's codec refuses it, so the routes may take any Content-Length they are given as a number
+        for (String path : List.of("/v1/chat/completions", "/v1/route")) {
+            try (java.net.Socket socket = new java.net.Socket(root.getHost(), root.getPort())) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 12x\r\n\r\n{\"model\":1}")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                String received = new String(socket.getInputStream().readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                assertTrue(received.startsWith("HTTP/1.1 400"), path + ": " + received);
+            }
+        }
+    }
+
+    @Test
     void aBodyThatKeepsArrivingWithShortPausesIsRead() throws Exception {
         // three parts, 600 ms apart: 1.2 s in all, longer than the 1 s pause limit, which each chunk renews
         byte[] body = chat("agent/devops-engineer", "Set up a CI pipeline", false)
