@@ -21,7 +21,9 @@
 # answers the rest from its decision cache; "uncached" scores every request against the catalog with the prompt's
 # vector from the prompt-vector cache (the counts are printed at the end). Neither measures embedding inference.
 # BODY=agent sends a request shaped like a coding agent's (a system message, 20 tools with JSON schemas, a tool call
-# and its result before the same prompt; 20,665 bytes) instead of the one user turn (147 bytes).
+# and its result before the same prompt; 20,665 bytes) instead of the one user turn (147 bytes). BODY=agent-varied
+# sends the same with a number in the first tool's description that differs on every request (512 variants per wrk
+# thread, cycled): tools the router has not seen, as from many different clients.
 # Usage: bench/proxy/run.sh [connections=32] [seconds=15] [warmup-seconds=20]   (needs ./mvnw package first, which
 # also compiles the test classes the bare forwarder is in)
 set -euo pipefail
@@ -138,9 +140,11 @@ import json, sys
 stream, shape = sys.argv[1] == "true", sys.argv[2]
 prompt = "My PostgreSQL queries are slow and I need to optimize the database indexes"
 request = {"model": "auto", "stream": stream, "messages": [{"role": "user", "content": prompt}]}
-if shape == "agent":  # a system message, 20 tools with JSON schemas, a tool call and its result, then the prompt
+if shape in ("agent", "agent-varied"):  # a system message, 20 tools with JSON schemas, a tool call and its result,
+    # then the prompt; agent-varied marks the first tool's description for post-*.lua to number each request's
     request["tools"] = [{"type": "function", "function": {
-        "name": f"tool_{i}", "description": f"Does task {i} on the repository's files and reports what it found. " * 4,
+        "name": f"tool_{i}", "description": ("variant-000000. " if i == 0 and shape == "agent-varied" else "")
+        + f"Does task {i} on the repository's files and reports what it found. " * 4,
         "parameters": {"type": "object", "required": ["path"], "properties": {
             f"arg{j}": {"type": "string", "description": f"Argument {j} of the tool: a path, glob or pattern"}
             for j in range(6)}}}} for i in range(20)]
@@ -164,6 +168,26 @@ wrk.headers["Content-Type"] = "application/json"
 local f = io.open("$work/body-$s.json", "rb")
 wrk.body = f:read("*a")
 f:close()
+LUA
+  [ "${BODY:-small}" = agent-varied ] && cat >>"$work/post-$s.lua" <<'LUA'
+-- Every request differs in its tools: 512 numbered variants per wrk thread, made before the run, sent in turn.
+local threads = 0
+function setup(thread)
+  thread:set("first", threads * 1000)
+  threads = threads + 1
+end
+local requests, next_request = {}, 1
+function init(args)
+  for i = 1, 512 do
+    local body = wrk.body:gsub("variant%-000000", string.format("variant-%06d", first + i), 1)
+    requests[i] = wrk.format(nil, nil, nil, body)
+  end
+end
+function request()
+  local r = requests[next_request]
+  next_request = next_request % #requests + 1
+  return r
+end
 LUA
 done
 echo "request body: ${BODY:-small}, $(wc -c <"$work/body-false.json") bytes"
