@@ -5,17 +5,18 @@ import java.util.Arrays;
 import io.netty.util.concurrent.FastThreadLocal;
 
 /**
- * The last few large objects and arrays {@link JsonSyntax} accepted on this thread, so that the same bytes need not be
- * checked again. An agent sends the same tools, with their JSON schemas, on every turn of a conversation: most of its
- * request's bytes. Comparing bytes is several times cheaper than checking their syntax (the comparison is vectorised).
+ * The last few large objects and arrays {@link JsonSyntax} accepted twice on this thread, so that the same bytes need
+ * not be checked again. An agent sends the same tools, with their JSON schemas, on every turn of a conversation: most
+ * of its request's bytes. Comparing bytes is several times cheaper than checking their syntax (the comparison is
+ * vectorised).
  * <p>
  * Sound because a well-formed object or array ends at its own closing bracket: if the bytes at a position equal a value
  * that was accepted, the value there is exactly that one, whatever follows. Strings and numbers are not kept.
  * <p>
  * A value is copied only when it is accepted a second time: before that, where it stands in its request body is noted,
  * without a copy. A router serving many clients sees many tools only once: copying each of them made a read of a
- * request with 18 KB of new tools allocate four times what it needs, and values seen once no longer push out the
- * ones a conversation repeats.
+ * request with 18 KB of new tools allocate four times what it needs, and made values seen once push out the ones a
+ * conversation repeats.
  */
 final class CheckedValues {
 
