@@ -101,23 +101,8 @@ public class ChatCompletionsResource {
             refuseUnread(request, response, p);
             return;
         }
-        long idleMillis = bodies.bodyIdleMillis();
-        LimitedBody.read(request, bodyLimit.bytes(), declaredLength, idleMillis, new LimitedBody.Outcome() {
-            @Override
-            public void complete(byte[] body) {
-                handle(body, request, response);
-            }
-
-            @Override
-            public void tooLarge() {
-                problem(response, bodyLimit.exceeded(-1));
-            }
-
-            @Override
-            public void stalled() {
-                problem(response, bodies.bodyStalled());
-            }
-        });
+        bodies.read(request, bodyLimit, declaredLength, body -> handle(body, request, response),
+                p -> problem(response, p));
     }
 
     /** The agent to act as (null: forward unrouted) and how it was chosen. */

@@ -1,6 +1,7 @@
 package dev.agentrouter.api;
 
 import java.io.IOException;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -46,13 +47,8 @@ public class JsonBodies {
         this.bodyIdleMillis = Math.max(1, config.api().bodyIdleTimeout().toMillis());
     }
 
-    /** The longest pause while a request body arrives, in milliseconds ({@code router.api.body-idle-timeout}). */
-    public long bodyIdleMillis() {
-        return bodyIdleMillis;
-    }
-
     /** A 408 problem for a body that stopped arriving. */
-    public ApiProblem bodyStalled() {
+    private ApiProblem bodyStalled() {
         return new ApiProblem(408, "body-timeout", "Request body timed out", "no bytes of the request body arrived"
                 + " for " + bodyIdleMillis + " ms (configuration key router.api.body-idle-timeout); the connection"
                 + " is closed");
@@ -82,22 +78,34 @@ public class JsonBodies {
                 emitter.fail(apiLimit.exceeded(declared));
                 return;
             }
-            LimitedBody.read(request, apiLimit.bytes(), declared, bodyIdleMillis, new LimitedBody.Outcome() {
-                @Override
-                public void complete(byte[] body) {
-                    emitter.complete(body);
-                }
+            read(request, apiLimit, declared, emitter::complete, emitter::fail);
+        });
+    }
 
-                @Override
-                public void tooLarge() {
-                    emitter.fail(apiLimit.exceeded(-1));
-                }
+    /**
+     * Reads a body within {@code limit} and the pause limit ({@code router.api.body-idle-timeout}), with
+     * {@link LimitedBody}: {@code complete} gets the body (null when there is none), {@code refused} the problem to
+     * answer when it passes the limit (413) or stops arriving (408).
+     *
+     * @param declared the Content-Length, already checked against the limit, or -1 when there is none
+     */
+    void read(HttpServerRequest request, Limit limit, long declared, Consumer<byte[]> complete,
+              Consumer<ApiProblem> refused) {
+        LimitedBody.read(request, limit.bytes(), declared, bodyIdleMillis, new LimitedBody.Outcome() {
+            @Override
+            public void complete(byte[] body) {
+                complete.accept(body);
+            }
 
-                @Override
-                public void stalled() {
-                    emitter.fail(bodyStalled());
-                }
-            });
+            @Override
+            public void tooLarge() {
+                refused.accept(limit.exceeded(-1));
+            }
+
+            @Override
+            public void stalled() {
+                refused.accept(bodyStalled());
+            }
         });
     }
 
